@@ -1,0 +1,54 @@
+package dev.trackerdb.codegen.generate;
+
+import org.jooq.codegen.GenerationTool;
+import org.jooq.meta.jaxb.Configuration;
+import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.Generate;
+import org.jooq.meta.jaxb.Generator;
+import org.jooq.meta.jaxb.Logging;
+import org.jooq.meta.jaxb.OnError;
+import org.jooq.meta.jaxb.Target;
+import org.jooq.meta.postgres.PostgresDatabase;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+
+/** Runs jOOQ's code generator against a migrated database, into a directory of our choosing. */
+public final class JooqGenerator {
+
+    private JooqGenerator() {
+    }
+
+    /** The jOOQ configuration: kept here so every run (CLI, Maven, tests) generates the same way. */
+    public static Configuration configuration(CodegenSettings settings, Path targetDirectory) {
+        return new Configuration()
+                .withLogging(Logging.WARN)
+                .withOnError(OnError.FAIL)
+                .withGenerator(new Generator()
+                        .withDatabase(new Database()
+                                .withName(PostgresDatabase.class.getName())
+                                .withInputSchema(settings.inputSchema())
+                                .withExcludes(settings.excludes()))
+                        .withGenerate(new Generate()
+                                // Output must depend on the schema only: no timestamps, no versions.
+                                .withGeneratedAnnotation(false)
+                                .withJavaTimeTypes(true)
+                                .withIndexes(true)
+                                .withKeys(true)
+                                .withGlobalObjectReferences(true)
+                                .withRecords(true)
+                                .withPojos(false)
+                                .withDaos(false))
+                        .withTarget(new Target()
+                                .withPackageName(settings.targetPackage())
+                                .withDirectory(targetDirectory.toString())
+                                .withEncoding("UTF-8")
+                                .withClean(true)));
+    }
+
+    public static void generate(Connection connection, CodegenSettings settings, Path targetDirectory) throws Exception {
+        GenerationTool tool = new GenerationTool();
+        tool.setConnection(connection);
+        tool.run(configuration(settings, targetDirectory));
+    }
+}
