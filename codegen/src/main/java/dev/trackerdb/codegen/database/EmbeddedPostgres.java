@@ -32,19 +32,16 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path workDir;
-    private final Process server;
-    private final int port;
-    private final String version;
     private final Optional<UnprivilegedUser> runAs;
     private final Thread shutdownHook;
+    /** The process currently owned: initdb while initialising, then the server. */
+    private volatile Process current;
+    private volatile int port;
+    private volatile String version;
     private boolean closed;
 
-    private EmbeddedPostgres(Path workDir, Process server, int port, String version,
-                             Optional<UnprivilegedUser> runAs) {
+    private EmbeddedPostgres(Path workDir, Optional<UnprivilegedUser> runAs) {
         this.workDir = workDir;
-        this.server = server;
-        this.port = port;
-        this.version = version;
         this.runAs = runAs;
         this.shutdownHook = new Thread(this::stopAndDelete, "trackerdb-postgres-cleanup");
     }
@@ -53,40 +50,43 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
     public static EmbeddedPostgres start() throws IOException {
         Path install = PostgresBinaries.install();
         Optional<UnprivilegedUser> runAs = UnprivilegedUser.whenRoot();
-        Path workDir = Files.createTempDirectory("trackerdb-pg-");
-        Process server = null;
+        LeftoverServers.removeAbandoned();
+        EmbeddedPostgres pg = new EmbeddedPostgres(LeftoverServers.newWorkDir(), runAs);
+        // From here on, Ctrl-C or a failure at any point still stops what was started and deletes the files.
+        Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
         try {
-            Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwx--x--x"));
-            Path data = workDir.resolve("data");
-            Files.createDirectory(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            if (runAs.isPresent()) runAs.get().own(data);
-
-            initdb(install, data, runAs, workDir.resolve("initdb.log"));
-            for (int attempt = 1; ; attempt++) {
-                int port = freePort();
-                server = startServer(install, data, port, runAs, workDir.resolve("postgres.log"));
-                try {
-                    String version = awaitReady(server, port, workDir.resolve("postgres.log"));
-                    EmbeddedPostgres pg = new EmbeddedPostgres(workDir, server, port, version, runAs);
-                    Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
-                    return pg;
-                } catch (PortTakenException e) {
-                    // Another process took the port between probing and binding: try another one.
-                    stop(server);
-                    if (attempt == 3) throw new IOException(e.getMessage());
-                }
-            }
+            pg.initialise(install);
+            return pg;
         } catch (IOException | RuntimeException e) {
-            if (server != null) stop(server);
-            FileTrees.deleteQuietly(workDir);
+            pg.close();
             throw e;
         }
     }
 
-    private static void initdb(Path install, Path data, Optional<UnprivilegedUser> runAs, Path log) throws IOException {
+    private void initialise(Path install) throws IOException {
+        Path data = workDir.resolve("data");
+        Files.createDirectory(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        if (runAs.isPresent()) runAs.get().own(data);
+        initdb(install, data, workDir.resolve("initdb.log"));
+        for (int attempt = 1; ; attempt++) {
+            port = freePort();
+            current = startServer(install, data, port, runAs, workDir.resolve("postgres.log"));
+            try {
+                version = awaitReady(current, port, workDir.resolve("postgres.log"));
+                return;
+            } catch (PortTakenException e) {
+                // Another process took the port between probing and binding: try another one.
+                stop(current);
+                if (attempt == 3) throw new IOException(e.getMessage());
+            }
+        }
+    }
+
+    private void initdb(Path install, Path data, Path log) throws IOException {
         List<String> cmd = List.of(install.resolve("bin/initdb").toString(),
                 "-D", data.toString(), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync");
         Process p = process(cmd, runAs, log).start();
+        current = p;
         try {
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -192,7 +192,7 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
 
     /** The server's process id, for tests that check nothing is left behind. */
     public long pid() {
-        return server.pid();
+        return current.pid();
     }
 
     /** The directory holding the data directory and logs; gone after {@link #close()}. */
@@ -213,7 +213,8 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
     private synchronized void stopAndDelete() {
         if (closed) return;
         closed = true;
-        stop(server);
+        Process p = current;
+        if (p != null) stop(p);
         FileTrees.deleteQuietly(workDir);
     }
 
@@ -221,6 +222,7 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
     private static void stop(Process server) {
         if (!server.isAlive()) return;
         try {
+            // pid of setpriv is postgres' pid: setpriv execs it.
             new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start().waitFor(5, TimeUnit.SECONDS);
             if (!server.waitFor(15, TimeUnit.SECONDS)) {
                 server.descendants().forEach(ProcessHandle::destroyForcibly);
