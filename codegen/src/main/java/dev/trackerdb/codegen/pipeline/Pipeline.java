@@ -201,7 +201,7 @@ public final class Pipeline {
     }
 
     private void report(String stage, String what, Duration took) {
-        out.accept(String.format("%-9s %-70s %6.1f s", stage, what, took.toMillis() / 1000.0));
+        out.accept(String.format("%-11s %-70s %6.1f s", stage, what, took.toMillis() / 1000.0));
     }
 
     static String display(Path p) {
