@@ -63,9 +63,9 @@ public record Fingerprint(SortedMap<String, String> inputs, SortedMap<String, St
     /** SHA-256 of every file below a generated source root, by relative path. */
     public static SortedMap<String, String> hashTree(Path root) throws IOException {
         SortedMap<String, String> out = new TreeMap<>();
-        for (Map.Entry<String, Path> f : FileTrees.files(root).entrySet()) {
-            out.put(escape(f.getKey()), Sha256.ofFile(f.getValue()));
-        }
+        FileTrees.files(root).entrySet().parallelStream()
+                .map(f -> Map.entry(escape(f.getKey()), Sha256.ofFileUnchecked(f.getValue())))
+                .forEachOrdered(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 

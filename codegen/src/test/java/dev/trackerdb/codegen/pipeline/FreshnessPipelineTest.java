@@ -167,7 +167,7 @@ class FreshnessPipelineTest {
         Files.writeString(migration.resolve("V2__add_embedding.sql"), """
                 ALTER TABLE events ADD COLUMN embedding real[];
                 DROP INDEX idx_events_title;
-                CREATE INDEX idx_events_title_lower ON events (lower(title));
+                CREATE INDEX idx_events_title_id ON events (title, id);
                 """);
         // In CI an unlocked migration fails first, naming the file:
         PipelineOptions check = options.withMode(Mode.CHECK);
@@ -183,7 +183,7 @@ class FreshnessPipelineTest {
         assertEquals(Outcome.STALE, stale.outcome());
         String message = String.join("\n", stale.findings());
         assertTrue(message.contains("table events: column embedding added; index idx_events_title removed;"
-                + " index idx_events_title_lower added"), message);
+                + " index idx_events_title_id added"), message);
         assertTrue(message.contains("migration/V2__add_embedding.sql added"), message);
         assertTrue(message.contains("./mvnw generate-sources"), message);
         assertEquals(before, Files.readString(eventsClass()), "check mode never writes generated/");
