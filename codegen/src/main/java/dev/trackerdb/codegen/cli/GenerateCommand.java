@@ -2,8 +2,10 @@ package dev.trackerdb.codegen.cli;
 
 import dev.trackerdb.codegen.database.DatabaseProvider;
 import dev.trackerdb.codegen.generate.CodegenSettings;
+import dev.trackerdb.codegen.lock.MigrationLockException;
 import dev.trackerdb.codegen.pipeline.Pipeline;
 import dev.trackerdb.codegen.pipeline.PipelineOptions;
+import dev.trackerdb.codegen.pipeline.PipelineResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -15,7 +17,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Start a throwaway PostgreSQL, apply every migration, generate the jOOQ classes.",
-                "The generated directory is replaced only after a successful run."})
+                "Checks migrations.lock first; skips the database when codegen.fingerprint says nothing changed.",
+                "The generated directory is replaced only after a successful run.",
+                "With --check (or env CI=true) nothing is written: generated/ is compared with a fresh run."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -35,20 +39,56 @@ final class GenerateCommand implements Callable<Integer> {
             defaultValue = CodegenSettings.DEFAULT_PACKAGE)
     String targetPackage;
 
+    @Option(names = "--lock-file", paramLabel = "FILE",
+            description = "Migration lock (default: migrations.lock beside the first migration directory).")
+    Path lockFile;
+
+    @Option(names = "--fingerprint", paramLabel = "FILE",
+            description = "Fingerprint of the last generate (default: generated/codegen.fingerprint).")
+    Path fingerprint;
+
+    // arity 0..1 so Maven can pass --force=${codegen.force} (true/false) and people can type --force.
+    @Option(names = "--force", arity = "0..1", fallbackValue = "true",
+            description = "Regenerate even when the fingerprint says nothing changed (Maven: -Dcodegen.force).")
+    boolean force;
+
+    @Option(names = "--check", arity = "0..1", fallbackValue = "true",
+            description = "Write nothing; fail (exit 2) when generated/, its fingerprint or migrations.lock is behind."
+                    + " On by default when the environment has CI=true (Maven: -Dcodegen.check).")
+    boolean check;
+
     @Override
     public Integer call() throws Exception {
         PipelineOptions options = options();
-        new Pipeline(DatabaseProvider.embedded(), spec.commandLine().getOut()::println).run(options);
-        return TrackerDb.OK;
+        try {
+            PipelineResult result = new Pipeline(DatabaseProvider.embedded(), spec.commandLine().getOut()::println).run(options);
+            if (!result.ok()) {
+                spec.commandLine().getErr().println("error: " + String.join("\n", result.findings()));
+                return TrackerDb.FINDINGS;
+            }
+            return TrackerDb.OK;
+        } catch (MigrationLockException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return TrackerDb.FINDINGS;
+        }
     }
 
     PipelineOptions options() {
         Path root = projectDir.toAbsolutePath().normalize();
         PipelineOptions defaults = PipelineOptions.forProject(root);
         CodegenSettings codegen = defaults.codegen();
-        return new PipelineOptions(
-                migrations != null ? migrations.stream().map(p -> root.resolve(p)).toList() : defaults.migrationDirs(),
+        PipelineOptions o = new PipelineOptions(
+                migrations != null ? migrations.stream().map(root::resolve).toList() : defaults.migrationDirs(),
                 output != null ? root.resolve(output) : defaults.outputDirectory(),
                 new CodegenSettings(targetPackage, codegen.inputSchema(), codegen.excludes()));
+        if (lockFile != null) o = o.withLockFile(root.resolve(lockFile));
+        if (fingerprint != null) o = o.withFingerprintFile(root.resolve(fingerprint));
+        return o.withMode(check || ciEnvironment() ? PipelineOptions.Mode.CHECK : PipelineOptions.Mode.WRITE)
+                .withForce(force);
+    }
+
+    /** CI systems (GitHub Actions, GitLab, Jenkins with the plugin, ...) set CI=true. */
+    static boolean ciEnvironment() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 }

@@ -96,7 +96,8 @@ public final class PostgresBinaries {
         }
     }
 
-    private static String archiveName() {
+    /** The binaries archive for this machine, as a class path resource name (e.g. postgres-linux-x86_64.txz). */
+    public static String archiveName() {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
         String system = os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : "linux";

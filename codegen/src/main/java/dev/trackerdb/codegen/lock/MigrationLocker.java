@@ -1,0 +1,70 @@
+package dev.trackerdb.codegen.lock;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Enforces migrations.lock: fails on edited, renamed, deleted or duplicate-version migrations and,
+ * depending on the mode, locks new ones or rejects them.
+ */
+public final class MigrationLocker {
+
+    /** What to do with migrations that are not locked yet. */
+    public enum Mode {
+        /** CI and `lock --verify`: unlocked migrations are an error; the lock is never written. */
+        VERIFY,
+        /** A local generate: append new migrations to the lock and say so. */
+        APPEND,
+        /** `trackerdb lock`: append new migrations and also recompute a mismatched total line. */
+        RELOCK
+    }
+
+    /**
+     * @param locked   migrations in the lock after this run
+     * @param appended migrations added to the lock by this run
+     * @param created  the lock file did not exist and was written
+     */
+    public record Outcome(int locked, List<MigrationFile> appended, boolean created) {
+    }
+
+    private MigrationLocker() {
+    }
+
+    public static Outcome enforce(Path lockFile, List<MigrationFile> files, Mode mode) throws IOException {
+        if (!Files.exists(lockFile)) {
+            MigrationLock fresh = MigrationLock.of(files);
+            LockCheck duplicates = LockCheck.of(new MigrationLock(List.of(), null), files);
+            if (!duplicates.problems().isEmpty()) throw new MigrationLockException(duplicates.describe(lockFile.toString()));
+            if (mode == Mode.VERIFY) {
+                throw new MigrationLockException(lockFile + " does not exist. Run `trackerdb lock` (or ./mvnw"
+                        + " generate-sources locally) to lock the " + fresh.entries().size()
+                        + " current migrations, and commit it.");
+            }
+            fresh.write(lockFile);
+            return new Outcome(fresh.entries().size(), MigrationFiles.versioned(files), true);
+        }
+        MigrationLock lock = MigrationLock.read(lockFile);
+        LockCheck check = LockCheck.of(lock, files);
+        boolean totalFixable = mode == Mode.RELOCK && check.problems().isEmpty();
+        if (!check.ok() && !totalFixable) throw new MigrationLockException(check.describe(lockFile.toString()));
+        if (!check.unlocked().isEmpty() && mode == Mode.VERIFY) {
+            StringBuilder sb = new StringBuilder();
+            for (MigrationFile f : check.unlocked()) {
+                if (!sb.isEmpty()) sb.append('\n');
+                sb.append("migration ").append(f.fileName()).append(" (").append(f.label()).append(") is not in ")
+                        .append(lockFile.getFileName()).append(": run `trackerdb lock` (a local ./mvnw generate-sources"
+                                + " does it too) and commit ").append(lockFile.getFileName()).append('.');
+            }
+            throw new MigrationLockException(sb.toString());
+        }
+        if (!check.unlocked().isEmpty() || check.totalMismatch()) {
+            if (mode == Mode.VERIFY) throw new MigrationLockException(check.describe(lockFile.toString()));
+            MigrationLock updated = lock.withAdded(check.unlocked());
+            updated.write(lockFile);
+            return new Outcome(updated.entries().size(), check.unlocked(), false);
+        }
+        return new Outcome(lock.entries().size(), List.of(), false);
+    }
+}
