@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "drift", mixinStandardHelpOptions = true,
-        description = {"Compare a real database with what the migrations produce (read-only: nothing is written there).",
-                "Reports Flyway's history (pending, unknown, edited, failed migrations), the schema differences",
-                "against a throwaway database migrated to the same version, and the DDL that would repair them."})
+        description = {"Compare a real database with what the migrations produce. Read-only: nothing is written there.",
+                "Reports Flyway's history (pending, unknown, edited, failed migrations), the schema differences against"
+                        + " a throwaway database migrated to the same version, and the DDL that would repair them (printed, never run).",
+                "Exit code 0: no drift, 2: drift found, 1: failure."})
 final class DriftCommand implements Callable<Integer> {
 
     @Spec
