@@ -5,7 +5,6 @@ import dev.trackerdb.codegen.lint.LintReport;
 import dev.trackerdb.codegen.lint.Linter;
 import dev.trackerdb.codegen.lint.Rule;
 import dev.trackerdb.codegen.migrate.MigrationLocations;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,7 +64,8 @@ final class LintCommand implements Callable<Integer> {
                 try {
                     config = config.withSeverity(s);
                 } catch (IllegalArgumentException e) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--severity " + s + ": " + e.getMessage());
+                    spec.commandLine().getErr().println("error: --severity " + s + ": " + e.getMessage());
+                    return TrackerDb.USAGE;
                 }
             }
         }
