@@ -31,7 +31,7 @@ final class LintCommand implements Callable<Integer> {
     @Spec
     void spec(CommandSpec spec) {
         this.spec = spec;
-        spec.usageMessage().footerHeading("%nRules (id, default severity, fix):%n").footer(rulesHelp());
+        spec.usageMessage().footerHeading("%nRules (id, default severity):%n").footer(rulesHelp());
     }
 
     @Option(names = "--project-dir", defaultValue = ".", description = "Project root (default: ${DEFAULT-VALUE}).")
@@ -51,7 +51,7 @@ final class LintCommand implements Callable<Integer> {
 
     static String rulesHelp() {
         return Arrays.stream(Rule.values())
-                .map(r -> String.format("  %-27s %-7s %s", r.id(), r.defaultSeverity().label(), r.fix()))
+                .map(r -> String.format("  %-27s %s", r.id(), r.defaultSeverity().label()))
                 .collect(Collectors.joining("%n"));
     }
 
