@@ -11,7 +11,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "trackerdb", mixinStandardHelpOptions = true, versionProvider = TrackerDb.Version.class,
         description = "Migration-driven jOOQ for PostgreSQL: migrate a throwaway database, generate classes, check drift.",
-        subcommands = {GenerateCommand.class, LockCommand.class, DriftCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, LintCommand.class, LockCommand.class, DriftCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 " 0:ok",

@@ -1,0 +1,80 @@
+package dev.trackerdb.codegen.cli;
+
+import dev.trackerdb.codegen.lint.LintConfig;
+import dev.trackerdb.codegen.lint.LintReport;
+import dev.trackerdb.codegen.lint.Linter;
+import dev.trackerdb.codegen.lint.Rule;
+import dev.trackerdb.codegen.migrate.MigrationLocations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Check the SQL migrations for unsafe or non-repeatable statements, without a database.",
+                "Silence a rule for one statement with a comment line directly above it:",
+                "  -- lint:ignore <rule-id>[,<rule-id>] reason: <why it is safe>"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:no errors (warnings may remain)", " 1:failure (unreadable file or directory)",
+                " 2:errors found", "64:usage error"})
+final class LintCommand implements Callable<Integer> {
+
+    CommandSpec spec;
+
+    /** Injected by picocli; also lists the rules under the usage text, from {@link Rule} itself. */
+    @Spec
+    void spec(CommandSpec spec) {
+        this.spec = spec;
+        spec.usageMessage().footerHeading("%nRules (id, default severity):%n").footer(rulesHelp());
+    }
+
+    @Option(names = "--project-dir", defaultValue = ".", description = "Project root (default: ${DEFAULT-VALUE}).")
+    Path projectDir;
+
+    @Option(names = "--migrations", split = ",", paramLabel = "DIR",
+            description = {"Migration directories, merged by version (default: schema/src/main/resources/db/{migration,data}).",
+                    "A sibling directory named undo is read for undo scripts; a directory named data holds data migrations."})
+    List<Path> migrations;
+
+    @Option(names = "--severity", split = ",", paramLabel = "RULE=LEVEL",
+            description = "Change a rule's severity: error, warning, info or off (repeatable).")
+    List<String> severities;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    static String rulesHelp() {
+        return Arrays.stream(Rule.values())
+                .map(r -> String.format("  %-27s %s", r.id(), r.defaultSeverity().label()))
+                .collect(Collectors.joining("%n"));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = projectDir.toAbsolutePath().normalize();
+        LintConfig config = LintConfig.defaults();
+        if (severities != null) {
+            for (String s : severities) {
+                try {
+                    config = config.withSeverity(s);
+                } catch (IllegalArgumentException e) {
+                    spec.commandLine().getErr().println("error: --severity " + s + ": " + e.getMessage());
+                    return TrackerDb.USAGE;
+                }
+            }
+        }
+        List<Path> dirs = migrations != null ? migrations.stream().map(root::resolve).toList()
+                : MigrationLocations.schemaDirectories(root);
+        LintReport report = Linter.lint(dirs, config);
+        var out = spec.commandLine().getOut();
+        out.print(json ? report.toJson(root) : report.format(root));
+        out.flush();
+        return report.hasErrors() ? TrackerDb.FINDINGS : TrackerDb.OK;
+    }
+}
