@@ -2,6 +2,8 @@ package dev.trackerdb.codegen.cli;
 
 import dev.trackerdb.codegen.database.DatabaseProvider;
 import dev.trackerdb.codegen.generate.CodegenSettings;
+import dev.trackerdb.codegen.lint.LintConfig;
+import dev.trackerdb.codegen.lint.LintFailedException;
 import dev.trackerdb.codegen.lock.MigrationLockException;
 import dev.trackerdb.codegen.pipeline.Pipeline;
 import dev.trackerdb.codegen.pipeline.PipelineOptions;
@@ -57,6 +59,10 @@ final class GenerateCommand implements Callable<Integer> {
                     + " On by default when the environment has CI=true (Maven: -Dcodegen.check).")
     boolean check;
 
+    @Option(names = "--lint-severity", split = ",", paramLabel = "RULE=LEVEL",
+            description = "Change a migration lint rule's severity: error, warning, info or off (see `trackerdb lint --help`).")
+    List<String> lintSeverities;
+
     @Override
     public Integer call() throws Exception {
         PipelineOptions options = options();
@@ -67,7 +73,7 @@ final class GenerateCommand implements Callable<Integer> {
                 return TrackerDb.FINDINGS;
             }
             return TrackerDb.OK;
-        } catch (MigrationLockException e) {
+        } catch (MigrationLockException | LintFailedException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return TrackerDb.FINDINGS;
         }
@@ -83,6 +89,9 @@ final class GenerateCommand implements Callable<Integer> {
                 new CodegenSettings(targetPackage, codegen.inputSchema(), codegen.excludes()));
         if (lockFile != null) o = o.withLockFile(root.resolve(lockFile));
         if (fingerprint != null) o = o.withFingerprintFile(root.resolve(fingerprint));
+        LintConfig lint = LintConfig.defaults();
+        for (String s : lintSeverities != null ? lintSeverities : List.<String>of()) lint = lint.withSeverity(s);
+        o = o.withLint(lint);
         return o.withMode(check || ciEnvironment() ? PipelineOptions.Mode.CHECK : PipelineOptions.Mode.WRITE)
                 .withForce(force);
     }

@@ -9,6 +9,11 @@ import dev.trackerdb.codegen.freshness.GeneratedDiff;
 import dev.trackerdb.codegen.freshness.ToolVersions;
 import dev.trackerdb.codegen.generate.GeneratedSources;
 import dev.trackerdb.codegen.generate.JooqGenerator;
+import dev.trackerdb.codegen.lint.Finding;
+import dev.trackerdb.codegen.lint.LintFailedException;
+import dev.trackerdb.codegen.lint.LintReport;
+import dev.trackerdb.codegen.lint.Linter;
+import dev.trackerdb.codegen.lint.Severity;
 import dev.trackerdb.codegen.lock.MigrationFile;
 import dev.trackerdb.codegen.lock.MigrationFiles;
 import dev.trackerdb.codegen.lock.MigrationLocker;
@@ -33,7 +38,8 @@ import java.util.function.Consumer;
  * <ol>
  *   <li>lock: migrations.lock is checked before anything else, also when nothing else runs</li>
  *   <li>freshness: the committed fingerprint decides whether the database stages run at all</li>
- *   <li>(static checks of the migration files belong here: after the lock, before the database)</li>
+ *   <li>lint: the migration files' static checks, before any database starts (only when something
+ *       changed, or in CHECK mode: unchanged files lint the same as when they were generated)</li>
  *   <li>database, migrate, generate: into a staging directory</li>
  *   <li>publish (WRITE: swap into place, write the fingerprint) or compare (CHECK: never writes)</li>
  * </ol>
@@ -69,6 +75,7 @@ public final class Pipeline {
         Fingerprint inputs = Fingerprint.ofInputs(migrations, options.codegen(), ToolVersions.current());
         Freshness freshness = Freshness.assess(Fingerprint.read(options.fingerprintFile()), inputs,
                 Fingerprint.hashTree(options.outputDirectory()));
+        if (check) lint(options);
         if (freshness.upToDate() && !options.force()) {
             report("up-to-date", inputs.migrationCount() + " migrations unchanged since last generate (fingerprint "
                     + inputs.id() + "); --force to regenerate", since(t1));
@@ -84,6 +91,7 @@ public final class Pipeline {
         }
         report(options.force() && freshness.upToDate() ? "forced" : "stale", freshness.upToDate()
                 ? "--force: regenerating although nothing changed" : freshness.summary(), since(t1));
+        if (!check) lint(options);
 
         // Stages: database, migrate, generate (into staging; nothing committed is touched yet).
         GeneratedSources committed = new GeneratedSources(options.outputDirectory());
@@ -108,6 +116,22 @@ public final class Pipeline {
             for (MigrationFile f : locked.appended()) report("lock", f.label() + " added to " + lockName, since(t0));
         } else {
             report("lock", locked.locked() + " migrations match " + lockName, since(t0));
+        }
+    }
+
+    /** Warnings are printed; any error stops the run before a database is started. */
+    private void lint(PipelineOptions options) throws Exception {
+        long t0 = System.nanoTime();
+        LintReport report = Linter.lint(options.migrationDirs(), options.lint());
+        Path base = Path.of("").toAbsolutePath();
+        for (Finding f : report.findings()) {
+            if (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING) out.accept("  " + f.format(base));
+        }
+        report("lint", report.summary().replaceFirst("^lint: ", ""), since(t0));
+        if (report.hasErrors()) {
+            throw new LintFailedException(report.errors() + " migration lint error" + (report.errors() == 1 ? "" : "s")
+                    + " (listed above). Fix the statements, or acknowledge one with a comment on the line before it:"
+                    + " -- lint:ignore <rule-id> reason: <why>. `trackerdb lint` runs the checks alone.", report);
         }
     }
 

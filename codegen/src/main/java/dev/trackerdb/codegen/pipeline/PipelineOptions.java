@@ -1,6 +1,7 @@
 package dev.trackerdb.codegen.pipeline;
 
 import dev.trackerdb.codegen.generate.CodegenSettings;
+import dev.trackerdb.codegen.lint.LintConfig;
 import dev.trackerdb.codegen.migrate.MigrationLocations;
 
 import java.nio.file.Path;
@@ -16,9 +17,10 @@ import java.util.List;
  * @param fingerprintFile codegen.fingerprint: inputs of the last generate and hashes of its files
  * @param mode            WRITE replaces the generated code; CHECK (CI) only compares and never writes
  * @param force           run the database stages even when the fingerprint says nothing changed
+ * @param lint            severities of the migration lint rules
  */
 public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen,
-                              Path lockFile, Path fingerprintFile, Mode mode, boolean force) {
+                              Path lockFile, Path fingerprintFile, Mode mode, boolean force, LintConfig lint) {
 
     public enum Mode {
         /** Local generate: lock new migrations, regenerate when stale, write generated/ and the fingerprint. */
@@ -35,7 +37,7 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
     /** Lock beside the migration folders, fingerprint in the generated module, WRITE mode, not forced. */
     public PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen) {
         this(migrationDirs, outputDirectory, codegen, defaultLockFile(migrationDirs),
-                defaultFingerprintFile(outputDirectory), Mode.WRITE, false);
+                defaultFingerprintFile(outputDirectory), Mode.WRITE, false, LintConfig.defaults());
     }
 
     /** The standard layout under a project root. */
@@ -49,19 +51,23 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
     }
 
     public PipelineOptions withMode(Mode newMode) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, newMode, force);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, newMode, force, lint);
+    }
+
+    public PipelineOptions withLint(LintConfig config) {
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, mode, force, config);
     }
 
     public PipelineOptions withForce(boolean newForce) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, mode, newForce);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, mode, newForce, lint);
     }
 
     public PipelineOptions withLockFile(Path file) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, file, fingerprintFile, mode, force);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, file, fingerprintFile, mode, force, lint);
     }
 
     public PipelineOptions withFingerprintFile(Path file) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, file, mode, force);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, file, mode, force, lint);
     }
 
     /**
