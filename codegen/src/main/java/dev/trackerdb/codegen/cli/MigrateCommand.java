@@ -51,7 +51,7 @@ final class MigrateCommand extends DatabaseCommand {
 
     @Override
     int run(Run run) {
-        run.flyway().initSql(timeouts.initSql());
+        run.flyway().dataSource(timeouts.dataSource(run.settings().jdbcUrl(), run.settings().user(), run.settings().password()));
         if (target != null) {
             KnownVersions.require(run.flyway().load(), target, "--target");
             run.flyway().target(target);
@@ -67,7 +67,9 @@ final class MigrateCommand extends DatabaseCommand {
             Migrator.Result result = Migrator.migrate(flyway);
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (result.applied() == 0) {
-                run.out().println("Nothing to apply: schema is at version " + orNone(result.version()) + ".");
+                MigrationInfo current = flyway.info().current();
+                run.out().println("Nothing to apply: schema is at version "
+                        + orNone(current != null && current.getVersion() != null ? current.getVersion().getVersion() : null) + ".");
             } else {
                 run.out().printf("%s %d migration%s in %.2f s; schema is now at version %s.%n",
                         run.colors().green("Applied"), result.applied(), result.applied() == 1 ? "" : "s", seconds,

@@ -41,7 +41,8 @@ public final class TrackerDb {
         CommandLine cli = new CommandLine(new TrackerDb());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> FAILURE);
+        // Unknown options and bad values are usage errors in every subcommand, anything else a failure.
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILURE);
         cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + ErrorText.of(e));

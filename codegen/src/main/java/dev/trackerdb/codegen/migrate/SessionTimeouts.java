@@ -1,5 +1,8 @@
 package dev.trackerdb.codegen.migrate;
 
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +27,19 @@ public record SessionTimeouts(String lockTimeout, String statementTimeout) {
         return new SessionTimeouts(DEFAULT_LOCK_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT);
     }
 
-    /** Runs on every connection Flyway opens (Flyway's initSql). */
-    public String initSql() {
-        return "SET lock_timeout = '" + lockTimeout + "'; SET statement_timeout = '" + statementTimeout + "'";
+    /**
+     * A data source whose every connection starts with these settings: they travel in the startup
+     * packet (libpq's {@code options=-c name=value}), so they hold for each connection Flyway opens
+     * and survive a RESET ALL. (Flyway's initSql would do the same but is deprecated.)
+     */
+    public DataSource dataSource(String jdbcUrl, String user, String password) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(jdbcUrl);
+        if (user != null) ds.setUser(user);
+        if (password != null) ds.setPassword(password);
+        String own = ds.getOptions() == null || ds.getOptions().isBlank() ? "" : ds.getOptions() + " ";
+        ds.setOptions(own + "-c lock_timeout=" + lockTimeout + " -c statement_timeout=" + statementTimeout);
+        return ds;
     }
 
     private static String check(String what, String value) {
