@@ -10,9 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 
 @Command(name = "baseline", mixinStandardHelpOptions = true,
-        description = {"Adopt an existing database whose schema already matches migration VERSION: record VERSION as",
-                "the baseline in flyway_schema_history without running anything. A later `migrate` applies only",
-                "the migrations after VERSION (this is how production, created before these migrations, is adopted)."},
+        description = {"Adopt an existing database that already matches migration VERSION.",
+                "Records VERSION as the baseline in flyway_schema_history without running anything; a later "
+                        + "`migrate` applies only the migrations after VERSION. This is how a database created before "
+                        + "these migrations (the tracker's production) is taken over."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:baselined", " 1:failure (unknown VERSION, the database already has a migration history, ...)",
                 "64:usage error"})

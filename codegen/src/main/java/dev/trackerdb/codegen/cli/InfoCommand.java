@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Show the schema version, the applied migrations (installed on, execution time) and the pending ones.",
-                "Changes nothing."},
+        description = {"Show the schema version, applied and pending migrations.",
+                "For each applied migration: when it was installed and how long it took. Changes nothing."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:ok", " 1:failure (unreachable, login refused, ...)", "64:usage error"})
 final class InfoCommand extends DatabaseCommand {

@@ -14,10 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Apply pending migrations to a real database, one line per migration with its time.",
-                "Each migration commits on its own: when one fails, the ones before it stay applied.",
-                "Migrations run with lock_timeout and statement_timeout set on their session, so a migration",
-                "that waits for a table locked by a busy application fails fast instead of blocking it."},
+        description = {"Apply pending migrations to a database, one line per migration with its time.",
+                "Each migration commits on its own: when one fails, the ones before it stay applied. Migrations "
+                        + "run with lock_timeout and statement_timeout set on their session, so a migration that waits for "
+                        + "a table locked by a busy application fails fast instead of blocking it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:applied (or nothing to apply)",
                 " 1:failure (unreachable, login refused, unknown --target, a migration failed or hit lock_timeout)",

@@ -19,7 +19,7 @@ final class MigrationSourceOptions {
     List<Path> migrations;
 
     @Option(names = "--classpath",
-            description = "Use classpath:db/migration and classpath:db/data, i.e. the packaged schema jar on the class path.")
+            description = "Use classpath:db/migration and classpath:db/data: the migrations in the packaged schema jar on the class path.")
     boolean classpath;
 
     /** Null when the combination is fine, else what is wrong (a usage error). */

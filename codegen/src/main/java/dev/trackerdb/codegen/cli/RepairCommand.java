@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 import java.util.List;
 
 @Command(name = "repair", mixinStandardHelpOptions = true,
-        description = {"Repair flyway_schema_history: remove entries of failed migrations, realign checksums and",
-                "descriptions with the files, mark applied migrations whose files are gone as deleted.",
-                "Changes no table but the history; fix the schema itself first."},
+        description = {"Repair the migration history (flyway_schema_history).",
+                "Removes entries of failed migrations, realigns checksums and descriptions with the files, and "
+                        + "marks applied migrations whose files are gone as deleted. Changes no table but the history: fix "
+                        + "the schema itself first."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:repaired (or nothing to repair)", " 1:failure (unreachable, login refused, ...)", "64:usage error"})
 final class RepairCommand extends DatabaseCommand {

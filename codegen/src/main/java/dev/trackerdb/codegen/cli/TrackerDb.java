@@ -10,8 +10,9 @@ import java.io.PrintWriter;
  * {@link MavenEntry}), so a build and a person at a terminal go through one code path.
  */
 @Command(name = "trackerdb", mixinStandardHelpOptions = true, versionProvider = TrackerDb.Version.class,
-        description = {"Migration-driven jOOQ for PostgreSQL: migrate a throwaway database, generate classes, check drift;",
-                "migrate, inspect, validate, baseline and repair real databases."},
+        description = {"Migration-driven jOOQ for PostgreSQL.",
+                "Generate jOOQ classes from the migrations (on a throwaway database), and migrate, inspect, "
+                        + "validate, baseline and repair real databases."},
         subcommands = {GenerateCommand.class, MigrateCommand.class, InfoCommand.class, ValidateCommand.class,
                 BaselineCommand.class, RepairCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 import java.util.List;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check the applied migrations against the files: changed checksums, files missing for applied",
-                "versions, failed migrations. Pending migrations are fine unless --fail-on-pending. Changes nothing."},
+        description = {"Check that the database's migration history matches the migration files.",
+                "Reports changed checksums, files missing for applied versions and failed migrations. Pending "
+                        + "migrations are fine unless --fail-on-pending. Changes nothing."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:valid", " 1:failure (unreachable, login refused, ...)",
                 " 2:findings (the database and the migration files disagree)", "64:usage error"})
