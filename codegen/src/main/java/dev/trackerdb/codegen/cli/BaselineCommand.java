@@ -36,7 +36,7 @@ final class BaselineCommand extends DatabaseCommand {
                 + v.getVersion() + " (\"" + description + "\"): migrations up to " + v.getVersion() + " count as applied.");
         run.out().println(next.isEmpty() ? "Nothing pending after it."
                 : "`migrate` will apply " + next.size() + " later migration" + (next.size() == 1 ? "" : "s") + ": "
-                  + String.join(", ", next) + ".");
+                  + (next.size() <= 8 ? String.join(", ", next) : next.get(0) + " ... " + next.get(next.size() - 1)) + ".");
         return TrackerDb.OK;
     }
 }

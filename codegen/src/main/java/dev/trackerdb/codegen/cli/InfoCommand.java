@@ -57,7 +57,9 @@ final class InfoCommand extends DatabaseCommand {
 
         Colors c = run.colors();
         run.out().println("Database        " + run.settings().display());
-        run.out().println("Schema version  " + (version != null ? c.bold(version) : "(empty: no migration applied)"));
+        run.out().println("Schema version  " + (version != null ? c.bold(version) : "(empty: no migration applied)")
+                + (current != null && current.getState().isFailed()
+                        ? "  " + c.red("(failed: undo what it did, then `repair` and `migrate`)") : ""));
         run.out().println("Migrations      " + applied + " applied, " + pending + " pending   ("
                 + String.join(", ", run.locations().flywayLocations()) + ")");
         run.out().println();

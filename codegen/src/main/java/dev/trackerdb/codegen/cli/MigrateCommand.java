@@ -78,11 +78,28 @@ final class MigrateCommand extends DatabaseCommand {
             return TrackerDb.OK;
         } catch (MigrationFailedException e) {
             run.out().flush();
-            run.err().println(run.colors().red("error:") + " " + run.settings().redact(e.getMessage()));
+            run.err().println(run.colors().red("error:") + " " + run.settings().redact(
+                    e.script() == null ? beforeAnyMigration(e) : e.getMessage()));
             run.err().println(afterFailure(run, progress));
             run.err().flush();
             return TrackerDb.FAILURE;
         }
+    }
+
+    /** Flyway refused before running a file: say what to do about the usual reasons. */
+    private static String beforeAnyMigration(MigrationFailedException e) {
+        String flyway = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage().strip() : e.getMessage();
+        if (flyway.contains("no schema history table")) {
+            return "The database has tables but no migration history (flyway_schema_history), so these migrations"
+                    + " did not create it. If its schema matches migration V, adopt it with `baseline --version V`,"
+                    + " then run `migrate` again. Nothing was changed.\n  Flyway: " + flyway;
+        }
+        if (flyway.contains("Validate failed")) {
+            return "The migration history does not match the migration files; nothing was applied."
+                    + " `validate` lists the differences; restore the released files, or run `repair` if a change is"
+                    + " intended or a failed migration has been cleaned up.\n  Flyway: " + flyway.replace("\n", "\n  ");
+        }
+        return e.getMessage();
     }
 
     /** What state the failure left: what this run kept, and whether Flyway recorded a failed entry. */
@@ -93,12 +110,12 @@ final class MigrateCommand extends DatabaseCommand {
                 : "  Applied by this run before the failure (committed, kept): " + String.join(", ", kept) + ".");
         try {
             MigrationInfo current = run.flyway().callbacks(new org.flywaydb.core.api.callback.Callback[0]).load().info().current();
-            if (current != null) {
+            if (current != null && current.getState() == MigrationState.FAILED) {
+                s.append("\n  Flyway recorded V").append(current.getVersion()).append(" as failed in the history. Undo any of its"
+                        + " statements that took effect (and fix the file if it is wrong), run `repair` to remove that"
+                        + " entry, then `migrate` again.");
+            } else if (current != null) {
                 s.append("\n  The schema is at version ").append(current.getVersion()).append('.');
-                if (current.getState() == MigrationState.FAILED) {
-                    s.append(" Flyway recorded V").append(current.getVersion()).append(" as failed: after fixing the"
-                            + " database and the file, run `repair` to remove that entry, then `migrate` again.");
-                }
             }
         } catch (RuntimeException ignored) {
             // The report above stands on its own; the database may be gone by now.

@@ -45,6 +45,14 @@ public final class TrackerDb {
         // Unknown options and bad values are usage errors in every subcommand, anything else a failure.
         cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILURE);
         cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+        // A usage error: the problem and where to read more, not the whole help page.
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("error: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
+            cmd.getErr().println("Run `" + cmd.getCommandSpec().qualifiedName() + " --help` for the options.");
+            return USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + ErrorText.of(e));
             if (Boolean.getBoolean("trackerdb.stacktrace")) e.printStackTrace(commandLine.getErr());
@@ -59,6 +67,10 @@ public final class TrackerDb {
         System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        // Flyway logs a failed migration as an ERROR ("restore backups!") before the commands
+        // report it properly, with file, line and what stayed applied.
+        String dbMigrate = "org.slf4j.simpleLogger.log.org.flywaydb.core.internal.command.DbMigrate";
+        System.setProperty(dbMigrate, System.getProperty(dbMigrate, "off"));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -60,6 +60,7 @@ public final class Migrator {
         msg.append(path != null ? " (" + path + ")" : "").append(":\n");
         msg.append("  ").append(pgMessage != null ? pgMessage.replace("\n", "\n  ") : e.getMessage().strip()).append('\n');
         if (statement != null) msg.append("  Statement: ").append(oneLine(statement)).append('\n');
+        boolean timedOut = "55P03".equals(sqlState) || "57014".equals(sqlState);
         if ("55P03".equals(sqlState)) {
             msg.append("  A table this statement needs was locked by another session, and the lock was not released\n")
                .append("  within lock_timeout. Retry off-peak, or raise the limit (--lock-timeout).\n");
@@ -68,13 +69,17 @@ public final class Migrator {
         }
         msg.append(transactional
                 ? "  The migration ran in a transaction and was rolled back.\n"
-                : "  The migration ran outside a transaction: statements before the failing one stay applied.\n");
-        msg.append("  Fix this statement (or, if the migration is already released, write a new migration) and run again.");
+                : "  The migration ran outside a transaction (CONCURRENTLY cannot run in one): statements before "
+                  + (line > 0 ? "line " + line : "the failing one") + " stay applied; nothing after it ran.\n");
+        msg.append(timedOut
+                ? "  The statement itself may be fine: run again when the table is not busy."
+                : "  Fix this statement (or, if the migration is already released, write a new migration) and run again.");
         return new MigrationFailedException(msg.toString(), script, line, e);
     }
 
     private static String oneLine(String sql) {
-        String s = sql.strip().replaceAll("\\s+", " ");
+        // Leading comment lines say why, not what ran; the statement starts after them.
+        String s = sql.strip().replaceAll("^(\\s*--[^\\n]*\\n)+", "").strip().replaceAll("\\s+", " ");
         return s.length() > 300 ? s.substring(0, 297) + "..." : s;
     }
 }
