@@ -10,9 +10,12 @@ import java.io.PrintWriter;
  * {@link MavenEntry}), so a build and a person at a terminal go through one code path.
  */
 @Command(name = "trackerdb", mixinStandardHelpOptions = true, versionProvider = TrackerDb.Version.class,
-        description = "Migration-driven jOOQ for PostgreSQL: migrate a throwaway database, generate classes, check drift.",
-        subcommands = {GenerateCommand.class, LintCommand.class, LockCommand.class, DriftCommand.class,
-                CommandLine.HelpCommand.class},
+        description = {"Migration-driven jOOQ for PostgreSQL.",
+                "Generate jOOQ classes from the migrations (on a throwaway database), lint and lock the migrations,",
+                "and migrate, inspect, validate, baseline, repair and check real databases for drift."},
+        subcommands = {GenerateCommand.class, LintCommand.class, LockCommand.class,
+                MigrateCommand.class, InfoCommand.class, ValidateCommand.class, BaselineCommand.class,
+                RepairCommand.class, DriftCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 " 0:ok",
@@ -40,8 +43,17 @@ public final class TrackerDb {
         CommandLine cli = new CommandLine(new TrackerDb());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExitCodeExceptionMapper(e -> FAILURE);
+        // Unknown options and bad values are usage errors in every subcommand, anything else a failure.
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILURE);
         cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+        // A usage error: the problem and where to read more, not the whole help page.
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("error: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
+            cmd.getErr().println("Run `" + cmd.getCommandSpec().qualifiedName() + " --help` for the options.");
+            return USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + ErrorText.of(e));
             if (Boolean.getBoolean("trackerdb.stacktrace")) e.printStackTrace(commandLine.getErr());
@@ -56,8 +68,10 @@ public final class TrackerDb {
         System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-        // Flyway logs a failed migration at ERROR; our own message says the same with file and line.
-        System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb.core.internal.command.DbMigrate", "off");
+        // Flyway logs a failed migration as an ERROR ("restore backups!") before the commands
+        // report it properly, with file, line and what stayed applied.
+        String dbMigrate = "org.slf4j.simpleLogger.log.org.flywaydb.core.internal.command.DbMigrate";
+        System.setProperty(dbMigrate, System.getProperty(dbMigrate, "off"));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,0 +1,55 @@
+package dev.trackerdb.codegen.cli;
+
+import dev.trackerdb.codegen.migrate.MigrationLocations;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Where a command finds the migrations: the project's schema directories, given directories, or the class path. */
+final class MigrationSourceOptions {
+
+    @Option(names = "--project-dir", defaultValue = ".", paramLabel = "DIR",
+            description = "Project root; migrations are read from its schema/src/main/resources/db/{migration,data} (default: ${DEFAULT-VALUE}).")
+    Path projectDir;
+
+    @Option(names = "--migrations", split = ",", paramLabel = "DIR",
+            description = "Migration directories instead of the project's, merged by version (comma-separated).")
+    List<Path> migrations;
+
+    @Option(names = "--classpath",
+            description = "Use classpath:db/migration and classpath:db/data: the migrations in the packaged schema jar on the class path.")
+    boolean classpath;
+
+    /** Null when the combination is fine, else what is wrong (a usage error). */
+    String usageProblem() {
+        return migrations != null && classpath ? "Give either --migrations or --classpath, not both." : null;
+    }
+
+    MigrationLocations locations() {
+        if (classpath) {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader.getResource("db/migration") == null) {
+                throw new IllegalArgumentException("No migrations on the class path (classpath:db/migration is missing)."
+                        + " Put the schema jar on the class path, e.g. `java -cp codegen/target/trackerdb.jar:"
+                        + "schema/target/trackerdb-schema.jar dev.trackerdb.codegen.cli.TrackerDb ...` (./db does this).");
+            }
+            if (loader.getResource("db/data") == null) {
+                return new MigrationLocations(List.of("classpath:db/migration"));
+            }
+            return MigrationLocations.classpath();
+        }
+        Path root = projectDir.toAbsolutePath().normalize();
+        List<Path> dirs = migrations != null
+                ? migrations.stream().map(root::resolve).map(Path::normalize).toList()
+                : MigrationLocations.schemaDirectories(root).stream().filter(d -> !d.endsWith("data") || Files.isDirectory(d)).toList();
+        for (Path d : dirs) {
+            if (!Files.isDirectory(d)) {
+                throw new IllegalArgumentException("Migration directory " + d + " does not exist."
+                        + (migrations != null ? " Check --migrations." : " Run from the project root or pass --project-dir / --migrations."));
+            }
+        }
+        return MigrationLocations.directories(dirs);
+    }
+}
