@@ -1,10 +1,10 @@
 package dev.trackerdb.codegen.cli;
 
-import dev.trackerdb.codegen.database.DatabaseProvider;
 import dev.trackerdb.codegen.generate.CodegenSettings;
 import dev.trackerdb.codegen.pipeline.Pipeline;
 import dev.trackerdb.codegen.pipeline.PipelineOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +20,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = "--project-dir", defaultValue = ".", description = "Project root (default: ${DEFAULT-VALUE}).")
     Path projectDir;
@@ -38,7 +41,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PipelineOptions options = options();
-        new Pipeline(DatabaseProvider.embedded(), spec.commandLine().getOut()::println).run(options);
+        new Pipeline(database.provider(), spec.commandLine().getOut()::println).run(options);
         return TrackerDb.OK;
     }
 

@@ -1,6 +1,7 @@
 package dev.trackerdb.codegen.pipeline;
 
 import dev.trackerdb.codegen.database.DatabaseProvider;
+import dev.trackerdb.codegen.database.OfflineProvider;
 import dev.trackerdb.codegen.database.ThrowawayPostgres;
 import dev.trackerdb.codegen.files.FileTrees;
 import dev.trackerdb.codegen.generate.GeneratedSources;
@@ -41,6 +42,7 @@ public final class Pipeline {
         }
         long t0 = System.nanoTime();
         GeneratedSources output = new GeneratedSources(options.outputDirectory());
+        if (provider instanceof OfflineProvider offline) return runOffline(offline, options, output, t0);
         try (ThrowawayPostgres db = provider.start()) {
             Duration started = since(t0);
             report("database", db.description(), started);
@@ -75,6 +77,44 @@ public final class Pipeline {
             report("total", "", total);
             return new PipelineResult(db.description(), migrated.applied(), migrated.version(), tables, enums, changed,
                     started, migrateTime, generateTime, total);
+        }
+    }
+
+    /** No database: DDLDatabase interprets the migrations, so there is no migrate stage. */
+    private PipelineResult runOffline(OfflineProvider offline, PipelineOptions options, GeneratedSources output, long t0)
+            throws Exception {
+        try (OfflineProvider.OfflineSchema schema = offline.interpret(options.migrationDirs())) {
+            Duration interpreted = since(t0);
+            String description = "offline (jOOQ DDLDatabase, " + schema.uninterpreted().size() + " statements not interpreted)";
+            report("database", description, interpreted);
+            long t2 = System.nanoTime();
+            Path staging = output.newStaging();
+            boolean changed;
+            int tables;
+            int enums;
+            try {
+                JooqGenerator.generate(schema.database(), options.codegen(), staging);
+                Path pkg = staging.resolve(options.codegen().targetPackage().replace('.', '/'));
+                tables = javaFiles(pkg.resolve("tables"));
+                enums = javaFiles(pkg.resolve("enums"));
+                changed = output.replaceWith(staging);
+            } finally {
+                FileTrees.deleteQuietly(staging);
+            }
+            Duration generateTime = since(t2);
+            report("generate", tables + " tables, " + enums + " enums -> " + display(output.directory())
+                    + (changed ? " (updated)" : " (unchanged)"), generateTime);
+            Duration total = since(t0);
+            report("total", "", total);
+            return new PipelineResult(description, schema.scripts(), "(offline)", tables, enums, changed,
+                    interpreted, Duration.ZERO, generateTime, total);
+        }
+    }
+
+    private static int javaFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return 0;
+        try (var files = Files.list(dir)) {
+            return (int) files.filter(f -> f.toString().endsWith(".java")).count();
         }
     }
 
