@@ -1,6 +1,5 @@
 package dev.trackerdb.codegen.cli;
 
-import dev.trackerdb.codegen.database.DatabaseProvider;
 import dev.trackerdb.codegen.generate.CodegenSettings;
 import dev.trackerdb.codegen.lint.LintConfig;
 import dev.trackerdb.codegen.lint.LintFailedException;
@@ -9,6 +8,7 @@ import dev.trackerdb.codegen.pipeline.Pipeline;
 import dev.trackerdb.codegen.pipeline.PipelineOptions;
 import dev.trackerdb.codegen.pipeline.PipelineResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +26,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = "--project-dir", defaultValue = ".", description = "Project root (default: ${DEFAULT-VALUE}).")
     Path projectDir;
@@ -67,7 +70,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PipelineOptions options = options();
         try {
-            PipelineResult result = new Pipeline(DatabaseProvider.embedded(), spec.commandLine().getOut()::println).run(options);
+            PipelineResult result = new Pipeline(database.provider(), spec.commandLine().getOut()::println).run(options);
             if (!result.ok()) {
                 spec.commandLine().getErr().println("error: " + String.join("\n", result.findings()));
                 return TrackerDb.FINDINGS;

@@ -7,6 +7,7 @@ import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Logging;
 import org.jooq.meta.jaxb.OnError;
+import org.jooq.meta.jaxb.SchemaMappingType;
 import org.jooq.meta.jaxb.Target;
 import org.jooq.meta.postgres.PostgresDatabase;
 
@@ -45,6 +46,22 @@ public final class JooqGenerator {
                                 .withDirectory(targetDirectory.toString())
                                 .withEncoding("UTF-8")
                                 .withClean(true)));
+    }
+
+    /**
+     * Generates from a jOOQ-meta database other than a live connection (the offline mode's
+     * DDLDatabase), with the same settings; its schema is read under the same name as in PostgreSQL.
+     */
+    public static void generate(Database source, CodegenSettings settings, Path targetDirectory) throws Exception {
+        Configuration config = configuration(settings, targetDirectory);
+        Database standard = config.getGenerator().getDatabase();
+        config.getGenerator().setDatabase(source
+                // DDLDatabase keeps H2's schema name PUBLIC; generated code must say "public".
+                .withSchemata(new SchemaMappingType()
+                        .withInputSchema(settings.inputSchema().toUpperCase(java.util.Locale.ROOT))
+                        .withOutputSchema(settings.inputSchema()))
+                .withExcludes(standard.getExcludes()));
+        new GenerationTool().run(config);
     }
 
     public static void generate(Connection connection, CodegenSettings settings, Path targetDirectory) throws Exception {

@@ -1,6 +1,8 @@
 package dev.trackerdb.codegen.pipeline;
 
 import dev.trackerdb.codegen.database.DatabaseProvider;
+import dev.trackerdb.codegen.database.OfflineProvider;
+import dev.trackerdb.codegen.database.OfflineProvider;
 import dev.trackerdb.codegen.database.ThrowawayPostgres;
 import dev.trackerdb.codegen.files.FileTrees;
 import dev.trackerdb.codegen.freshness.Fingerprint;
@@ -142,6 +144,7 @@ public final class Pipeline {
 
     private Generation generate(PipelineOptions options, Path target) throws Exception {
         long t0 = System.nanoTime();
+        if (provider instanceof OfflineProvider offline) return generateOffline(offline, options, target, t0);
         try (ThrowawayPostgres db = provider.start()) {
             Duration started = since(t0);
             report("database", db.description(), started);
@@ -163,6 +166,28 @@ public final class Pipeline {
                 return new Generation(db.description(), migrated.applied(), migrated.version(), tables, enums,
                         started, migrateTime, t2);
             }
+        }
+    }
+
+    /** No database: jOOQ's DDLDatabase interprets the migrations, so there is no migrate stage. */
+    private Generation generateOffline(OfflineProvider offline, PipelineOptions options, Path target, long t0)
+            throws Exception {
+        try (OfflineProvider.OfflineSchema schema = offline.interpret(options.migrationDirs())) {
+            Duration interpreted = since(t0);
+            String description = "offline (jOOQ DDLDatabase, " + schema.uninterpreted().size() + " statements not interpreted)";
+            report("database", description, interpreted);
+            long t2 = System.nanoTime();
+            JooqGenerator.generate(schema.database(), options.codegen(), target);
+            Path pkg = target.resolve(options.codegen().targetPackage().replace('.', '/'));
+            return new Generation(description, schema.scripts(), "(offline)", javaFiles(pkg.resolve("tables")),
+                    javaFiles(pkg.resolve("enums")), interpreted, Duration.ZERO, t2);
+        }
+    }
+
+    private static int javaFiles(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) return 0;
+        try (var files = Files.list(dir)) {
+            return (int) files.filter(f -> f.toString().endsWith(".java")).count();
         }
     }
 

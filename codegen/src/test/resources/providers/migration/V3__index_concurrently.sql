@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY things_owner_idx ON things (owner_id);

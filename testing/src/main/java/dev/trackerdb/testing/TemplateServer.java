@@ -1,0 +1,133 @@
+package dev.trackerdb.testing;
+
+import dev.trackerdb.codegen.database.DatabaseChoice;
+import dev.trackerdb.codegen.database.DatabaseKind;
+import dev.trackerdb.codegen.database.ThrowawayPostgres;
+import dev.trackerdb.codegen.connect.PostgresJdbcUrl;
+import dev.trackerdb.codegen.migrate.FlywayFactory;
+import dev.trackerdb.codegen.migrate.MigrationLocations;
+import dev.trackerdb.codegen.migrate.Migrator;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One PostgreSQL per JVM (from the codegen providers) holding one migrated template database per
+ * migration set; fresh databases are copies made with {@code CREATE DATABASE x TEMPLATE t}, which
+ * costs a file copy instead of re-running every migration. Closed once, at the end of the test
+ * run, through JUnit's root store: drops what it created (a shared server keeps nothing) and stops
+ * what it started.
+ */
+public final class TemplateServer implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ThrowawayPostgres server;
+    private final String runId = HexFormat.of().formatHex(randomBytes(3));
+    private final Map<MigrationLocations, String> templates = new LinkedHashMap<>();
+    private final List<String> leftovers = new ArrayList<>();
+    private int copies;
+
+    private TemplateServer(ThrowawayPostgres server) {
+        this.server = server;
+    }
+
+    /** Starts the PostgreSQL the system properties/environment choose (see {@link FreshDatabase}). */
+    public static TemplateServer start(DatabaseChoice choice) throws IOException {
+        if (choice.kind() == DatabaseKind.OFFLINE) {
+            throw new IllegalArgumentException("trackerdb.database=offline has no database to test against;"
+                    + " use auto, embedded, testcontainers or server.");
+        }
+        return new TemplateServer(choice.provider(line -> System.out.println("[trackerdb-testing] " + line)).start());
+    }
+
+    public String description() {
+        return server.description();
+    }
+
+    /** The template for a migration set, migrated on first use. */
+    public synchronized String template(MigrationLocations locations) throws SQLException {
+        String existing = templates.get(locations);
+        if (existing != null) return existing;
+        String name = "trackerdb_tmpl_" + runId + "_" + templates.size();
+        execute("CREATE DATABASE " + name);
+        templates.put(locations, name);
+        Migrator.migrate(FlywayFactory.configure(url(name), server.user(), server.password(), locations).load());
+        // Copying needs a template nobody is connected to; keep it that way.
+        execute("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS false");
+        return name;
+    }
+
+    /** A new database copied from the template of the migration set; the caller drops it. */
+    public synchronized TestDatabase copy(MigrationLocations locations) throws SQLException {
+        String template = template(locations);
+        String name = "trackerdb_test_" + runId + "_" + (++copies);
+        // FILE_COPY (PostgreSQL 15+) copies the files and checkpoints; the default WAL_LOG writes
+        // every block through the WAL, several times slower for a small schema (measured: docs/providers.md).
+        execute("CREATE DATABASE " + name + " TEMPLATE " + template + (fileCopy() ? " STRATEGY FILE_COPY" : ""));
+        return new TestDatabase(url(name), server.user(), server.password());
+    }
+
+    /** Drops a copy, ending sessions a test left open. */
+    public void drop(TestDatabase db) {
+        String name = PostgresJdbcUrl.parse(db.jdbcUrl()).database();
+        try {
+            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            synchronized (this) {
+                leftovers.add(name);
+            }
+        }
+    }
+
+    private Boolean fileCopy;
+
+    private boolean fileCopy() throws SQLException {
+        if (fileCopy == null) {
+            String strategy = System.getProperty("trackerdb.template.strategy", "file_copy");
+            try (Connection c = server.connect(); Statement s = c.createStatement();
+                 var rs = s.executeQuery("SHOW server_version_num")) {
+                rs.next();
+                fileCopy = strategy.equalsIgnoreCase("file_copy") && Integer.parseInt(rs.getString(1)) >= 150000;
+            }
+        }
+        return fileCopy;
+    }
+
+    private String url(String database) {
+        return PostgresJdbcUrl.parse(server.jdbcUrl()).withDatabase(database);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            for (String name : templates.values()) execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            for (String name : leftovers) execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            System.err.println("[trackerdb-testing] could not drop template databases in " + server.description()
+                    + ": " + e.getMessage());
+        } finally {
+            server.close();
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}
