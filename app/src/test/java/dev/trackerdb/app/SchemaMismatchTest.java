@@ -56,7 +56,8 @@ class SchemaMismatchTest {
             migrationDirs.add(copy);
         }
         Files.writeString(migrationDirs.getFirst().resolve("V100000__drop_events_publisher.sql"),
-                "ALTER TABLE events DROP COLUMN IF EXISTS publisher;\n");
+                "-- lint:ignore destructive reason: this test drops a column the app uses, on purpose\n"
+                        + "ALTER TABLE events DROP COLUMN IF EXISTS publisher;\n");
         Path generated = dir.resolve("generated");
         new Pipeline(DatabaseProvider.embedded(), line -> { })
                 .run(new PipelineOptions(migrationDirs, generated, CodegenSettings.defaults()));

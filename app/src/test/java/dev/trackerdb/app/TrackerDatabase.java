@@ -1,9 +1,5 @@
 package dev.trackerdb.app;
 
-import dev.trackerdb.codegen.database.EmbeddedPostgres;
-import dev.trackerdb.codegen.migrate.FlywayFactory;
-import dev.trackerdb.codegen.migrate.MigrationLocations;
-import dev.trackerdb.codegen.migrate.Migrator;
 import dev.trackerdb.generated.enums.EvidenceTier;
 import dev.trackerdb.generated.enums.OutletCred;
 import dev.trackerdb.generated.enums.SourceType;
@@ -12,49 +8,26 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
 import static dev.trackerdb.generated.Tables.EVENTS;
 import static dev.trackerdb.generated.Tables.SIGNPOSTS;
 
 /**
- * A throwaway PostgreSQL migrated from the packaged schema jar, by the same pipeline code the
- * build uses, plus a few row factories for tests.
+ * The tracker schema in a fresh database handed out by {@code @FreshDatabase} (copied from a
+ * template migrated once per JVM by the same pipeline code the build uses), plus a few row
+ * factories for tests.
  */
-public final class TrackerDatabase implements AutoCloseable {
+public final class TrackerDatabase {
 
-    private final EmbeddedPostgres pg;
-    private final Connection connection;
     private final DSLContext db;
 
-    private TrackerDatabase(EmbeddedPostgres pg) throws SQLException {
-        this.pg = pg;
-        this.connection = pg.connect();
+    public TrackerDatabase(Connection connection) {
         this.db = DSL.using(connection, SQLDialect.POSTGRES);
-    }
-
-    public static TrackerDatabase start() throws Exception {
-        EmbeddedPostgres pg = EmbeddedPostgres.start();
-        try {
-            Migrator.migrate(FlywayFactory.configure(pg.jdbcUrl(), pg.user(), pg.password(),
-                    MigrationLocations.classpath()).load());
-            return new TrackerDatabase(pg);
-        } catch (Exception | Error e) {
-            pg.close();
-            throw e;
-        }
     }
 
     public DSLContext db() {
         return db;
-    }
-
-    /** Empties the application tables between tests; the schema stays. */
-    public void truncateAll() {
-        db.execute("DO $$ DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-                + " AND tablename <> 'flyway_schema_history' LOOP EXECUTE format('TRUNCATE %I RESTART IDENTITY CASCADE', t);"
-                + " END LOOP; END $$");
     }
 
     public int event(String title, String summary, String publisher, OffsetDateTime publishedAt, EvidenceTier tier) {
@@ -79,14 +52,5 @@ public final class TrackerDatabase implements AutoCloseable {
                 .set(SIGNPOSTS.DIRECTION, ">=")
                 .returning(SIGNPOSTS.ID)
                 .fetchOne(SIGNPOSTS.ID);
-    }
-
-    @Override
-    public void close() throws SQLException {
-        try {
-            connection.close();
-        } finally {
-            pg.close();
-        }
     }
 }

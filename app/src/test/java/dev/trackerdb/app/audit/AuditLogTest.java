@@ -1,11 +1,12 @@
 package dev.trackerdb.app.audit;
 
 import dev.trackerdb.app.TrackerDatabase;
+import dev.trackerdb.testing.FreshDatabase;
 import dev.trackerdb.generated.tables.records.AuditLogsRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,19 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@FreshDatabase(per = FreshDatabase.Per.METHOD)
 class AuditLogTest {
 
-    static TrackerDatabase tracker;
+    TrackerDatabase tracker;
 
-    @BeforeAll
-    static void start() throws Exception {
-        tracker = TrackerDatabase.start();
-        tracker.truncateAll();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        tracker.close();
+    @BeforeEach
+    void connect(Connection connection) {
+        tracker = new TrackerDatabase(connection);
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.trackerdb.app.credibility;
 
 import dev.trackerdb.app.TrackerDatabase;
+import dev.trackerdb.testing.FreshDatabase;
 import dev.trackerdb.generated.enums.EvidenceTier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,23 +17,14 @@ import static dev.trackerdb.generated.Tables.SOURCE_CREDIBILITY_SNAPSHOTS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@FreshDatabase(per = FreshDatabase.Per.METHOD)
 class SourceCredibilityTest {
 
-    static TrackerDatabase tracker;
-
-    @BeforeAll
-    static void start() throws Exception {
-        tracker = TrackerDatabase.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        tracker.close();
-    }
+    TrackerDatabase tracker;
 
     @BeforeEach
-    void seed() {
-        tracker.truncateAll();
+    void seed(Connection connection) {
+        tracker = new TrackerDatabase(connection);
         OffsetDateTime t = OffsetDateTime.now();
         for (int i = 0; i < 40; i++) tracker.event("steady " + i, null, "Steady News", t.minusHours(i), EvidenceTier.B);
         for (int i = 0; i < 10; i++) {

@@ -1,12 +1,12 @@
 package dev.trackerdb.app.events;
 
 import dev.trackerdb.app.TrackerDatabase;
+import dev.trackerdb.testing.FreshDatabase;
 import dev.trackerdb.generated.enums.EvidenceTier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,24 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@FreshDatabase(per = FreshDatabase.Per.METHOD)
 class EventFeedTest {
 
-    static TrackerDatabase tracker;
+    TrackerDatabase tracker;
     static final OffsetDateTime T0 = OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
-    @BeforeAll
-    static void start() throws Exception {
-        tracker = TrackerDatabase.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        tracker.close();
-    }
-
     @BeforeEach
-    void clean() {
-        tracker.truncateAll();
+    void connect(Connection connection) {
+        tracker = new TrackerDatabase(connection);
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.trackerdb.app.index;
 
 import dev.trackerdb.app.TrackerDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.trackerdb.testing.FreshDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,24 +14,15 @@ import static dev.trackerdb.generated.Tables.INDEX_SNAPSHOTS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@FreshDatabase(per = FreshDatabase.Per.METHOD)
 class IndexSnapshotsTest {
 
-    static TrackerDatabase tracker;
+    TrackerDatabase tracker;
     static final LocalDate D = LocalDate.of(2025, 6, 1);
 
-    @BeforeAll
-    static void start() throws Exception {
-        tracker = TrackerDatabase.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        tracker.close();
-    }
-
     @BeforeEach
-    void clean() {
-        tracker.truncateAll();
+    void connect(Connection connection) {
+        tracker = new TrackerDatabase(connection);
     }
 
     static IndexSnapshot snap(String preset, LocalDate day, String overall) {

@@ -1,16 +1,16 @@
 package dev.trackerdb.app.links;
 
 import dev.trackerdb.app.TrackerDatabase;
+import dev.trackerdb.testing.FreshDatabase;
 import dev.trackerdb.generated.enums.EvidenceTier;
 import dev.trackerdb.generated.enums.OutletCred;
 import dev.trackerdb.generated.tables.records.EventSignpostLinksRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.sql.Connection;
 import java.time.OffsetDateTime;
 
 import static dev.trackerdb.generated.Tables.EVENT_SIGNPOST_LINKS;
@@ -19,25 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@FreshDatabase(per = FreshDatabase.Per.METHOD)
 class SignpostLinkerTest {
 
-    static TrackerDatabase tracker;
+    TrackerDatabase tracker;
     int event;
     int signpost;
 
-    @BeforeAll
-    static void start() throws Exception {
-        tracker = TrackerDatabase.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        tracker.close();
-    }
-
     @BeforeEach
-    void seed() {
-        tracker.truncateAll();
+    void seed(Connection connection) {
+        tracker = new TrackerDatabase(connection);
         event = tracker.event("GPT-N passes exam", null, "p", OffsetDateTime.now(), EvidenceTier.A);
         signpost = tracker.signpost("swe_bench_85");
     }
