@@ -55,6 +55,8 @@ public final class TrackerDb {
         System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        // Flyway logs a failed migration at ERROR; our own message says the same with file and line.
+        System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb.core.internal.command.DbMigrate", "off");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -37,6 +37,7 @@ public final class JooqGenerator {
                                 .withKeys(true)
                                 .withGlobalObjectReferences(true)
                                 .withRecords(true)
+                                .withImplicitJoinPathsManyToMany(false)
                                 .withPojos(false)
                                 .withDaos(false))
                         .withTarget(new Target()

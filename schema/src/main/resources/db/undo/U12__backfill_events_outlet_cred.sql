@@ -1,0 +1,3 @@
+-- Undo of V12 (data backfill of events.outlet_cred, 008_add_outlet_cred_and_link_type):
+-- deliberately a no-op. The backfill only filled NULLs and changed no schema; which rows were
+-- NULL before is not recorded, so the data change cannot be undone meaningfully.

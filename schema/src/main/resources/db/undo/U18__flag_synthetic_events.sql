@@ -1,0 +1,3 @@
+-- Undo of V18 (data: flagging fixture events as synthetic, 010_add_is_synthetic):
+-- deliberately a no-op. V18 changed no schema, and flags set by V18 cannot be told apart from
+-- flags set later by the application, so the data change cannot be undone meaningfully.

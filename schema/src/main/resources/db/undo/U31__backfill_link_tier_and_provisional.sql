@@ -1,0 +1,3 @@
+-- Undo of V31 (data: link tier and provisional backfill, 016_news_pipeline): deliberately a
+-- no-op. V31 changed no schema, and its values cannot be told apart from ones the application
+-- wrote later, so the data change cannot be undone meaningfully.

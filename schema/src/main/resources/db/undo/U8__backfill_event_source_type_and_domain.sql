@@ -1,0 +1,3 @@
+-- Undo of V8 (data backfill of events.source_type / source_domain, 007_enhance_events):
+-- deliberately a no-op. The backfill only filled NULLs; once rows have values there is no
+-- record of which ones were NULL before, and V8 changed no schema, so there is nothing to undo.
