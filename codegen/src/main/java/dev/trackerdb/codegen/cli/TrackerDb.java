@@ -11,7 +11,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "trackerdb", mixinStandardHelpOptions = true, versionProvider = TrackerDb.Version.class,
         description = "Migration-driven jOOQ for PostgreSQL: migrate a throwaway database, generate classes, check drift.",
-        subcommands = {GenerateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, VerifyUndoCommand.class, UndoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 " 0:ok",
