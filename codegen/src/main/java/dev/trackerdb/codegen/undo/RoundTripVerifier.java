@@ -65,10 +65,10 @@ public final class RoundTripVerifier {
             CatalogSnapshot before = walk.snapshot();
             MigrationVersion previous = null;
             for (MigrationInfo m : migrations) {
-                RoundTripResult r = step(walk, m, previous, before, undo);
-                results.add(r);
-                print(r, width);
-                before = walk.snapshot();
+                Step s = step(walk, m, previous, before, undo);
+                results.add(s.result());
+                print(s.result(), width);
+                before = s.atVersion();
                 previous = m.getVersion();
             }
         }
@@ -78,8 +78,12 @@ public final class RoundTripVerifier {
         return report;
     }
 
+    /** @param atVersion the catalog at version n, where every step leaves the database */
+    private record Step(RoundTripResult result, CatalogSnapshot atVersion) {
+    }
+
     /** One version: leaves the database at version n whatever happens (rebuilding it after a failure). */
-    private RoundTripResult step(Walk walk, MigrationInfo m, MigrationVersion previous, CatalogSnapshot before,
+    private Step step(Walk walk, MigrationInfo m, MigrationVersion previous, CatalogSnapshot before,
                                  UndoScripts undo) throws Exception {
         MigrationVersion v = m.getVersion();
         String version = v.getVersion();
@@ -88,15 +92,15 @@ public final class RoundTripVerifier {
 
         Optional<java.nio.file.Path> file = undo.file(v);
         if (file.isEmpty()) {
-            return RoundTripResult.missing(version, m.getScript(),
-                    walk.suggestUndo(previous, before, after));
+            return new Step(RoundTripResult.missing(version, m.getScript(),
+                    walk.suggestUndo(previous, before, after)), after);
         }
         String name = file.get().getFileName().toString();
         UndoScript script;
         try {
             script = parser.parse(v, UndoScripts.description(file.get()), file.get());
         } catch (UndoScriptException e) {
-            return RoundTripResult.failed(version, name, List.of(e.getMessage()), Duration.ZERO);
+            return new Step(RoundTripResult.failed(version, name, List.of(e.getMessage()), Duration.ZERO), after);
         }
 
         long t = System.nanoTime();
@@ -104,7 +108,7 @@ public final class RoundTripVerifier {
             UndoApplier.apply(walk.connection, script, c -> FlywayHistory.forget(c, walk.schema, v));
         } catch (UndoFailedException e) {
             walk.rebuildAt(v);
-            return RoundTripResult.failed(version, name, List.of(e.getMessage()), Duration.ofNanos(System.nanoTime() - t));
+            return new Step(RoundTripResult.failed(version, name, List.of(e.getMessage()), Duration.ofNanos(System.nanoTime() - t)), after);
         }
         Duration undoTime = Duration.ofNanos(System.nanoTime() - t);
 
@@ -114,16 +118,16 @@ public final class RoundTripVerifier {
             List<String> problems = new ArrayList<>();
             problems.add("after " + name + " the catalog is not the one before " + m.getScript() + ":");
             undone.lines().forEach(l -> problems.add("  " + l));
-            return RoundTripResult.failed(version, name, problems, undoTime);
+            return new Step(RoundTripResult.failed(version, name, problems, undoTime), after);
         }
 
         try {
             walk.migrateTo(v);
         } catch (MigrationFailedException e) {
             walk.rebuildAt(v);
-            return RoundTripResult.failed(version, name,
+            return new Step(RoundTripResult.failed(version, name,
                     List.of("re-applying " + m.getScript() + " after the undo failed:", "  " + e.getMessage().replace("\n", "\n  ")),
-                    undoTime);
+                    undoTime), after);
         }
         CatalogDiff again = CatalogDiff.between(after, walk.snapshot());
         if (!again.isEmpty()) {
@@ -131,9 +135,9 @@ public final class RoundTripVerifier {
             List<String> problems = new ArrayList<>();
             problems.add("re-applying " + m.getScript() + " after the undo gives a different catalog than the first time:");
             again.lines().forEach(l -> problems.add("  " + l));
-            return RoundTripResult.failed(version, name, problems, undoTime);
+            return new Step(RoundTripResult.failed(version, name, problems, undoTime), after);
         }
-        return RoundTripResult.ok(version, name, undoTime);
+        return new Step(RoundTripResult.ok(version, name, undoTime), after);
     }
 
     private void print(RoundTripResult r, int width) {
