@@ -25,8 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "undo", mixinStandardHelpOptions = true,
-        description = {"Undo the newest migrations of a real database with their U<n> scripts, newest first, and delete",
-                "their rows from Flyway's history so a later migrate applies them again.",
+        description = {"Undo the newest migrations of a real database with their U<n> scripts, newest first, and delete their rows from Flyway's history, so a later migrate applies them again.",
                 "Each step (undo + history row) is one transaction; a CONCURRENTLY step runs outside one.",
                 "Refuses, changing nothing, when an undo script is missing, the target is not applied, or the history has failed entries.",
                 "Exit code 0: done, 1: refused or failed."})

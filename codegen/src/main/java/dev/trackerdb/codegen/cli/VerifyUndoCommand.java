@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify-undo", mixinStandardHelpOptions = true,
-        description = {"Prove every undo script on a throwaway PostgreSQL: for each version n, migrate to n, apply U<n>,",
-                "require the catalog of n-1, then migrate n again (upgrade, downgrade, upgrade).",
-                "Exit 0 when all pass, 2 when an undo is wrong (or missing, with --require-all), 1 when it cannot run."})
+        description = {"Prove every undo script on a throwaway PostgreSQL: for each version n, migrate to n, apply U<n>, require the catalog of n-1, then migrate n again (upgrade, downgrade, upgrade).",
+                "Exit code 0: all pass, 2: an undo is wrong (or missing, with --require-all), 1: it cannot run."})
 final class VerifyUndoCommand implements Callable<Integer> {
 
     @Spec

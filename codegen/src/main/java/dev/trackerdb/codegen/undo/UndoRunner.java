@@ -33,10 +33,10 @@ public final class UndoRunner {
                 throw new UndoFailedException(e.getMessage() + "\n  " + state, e.script(), e.line(), e.getCause());
             }
             done++;
-            out.accept(String.format("%-" + width + "s  undone  %-26s %6.2f s", step.fileName(), how(step),
+            out.accept(String.format("%-" + width + "s  undone  %-32s %6.2f s", step.fileName(), how(step),
                     (System.nanoTime() - t) / 1e9));
         }
-        out.accept(String.format("undo: %d version(s) undone, schema now at version %s  (%.1f s)", done,
+        out.accept(String.format("undo: %d version(s) undone, schema now at version %s  (%.2f s)", done,
                 plan.target(), (System.nanoTime() - t0) / 1e9));
     }
 
@@ -46,8 +46,8 @@ public final class UndoRunner {
                 + " (history table " + plan.schema() + "." + FlywayHistory.TABLE + "):");
         int width = plan.steps().stream().mapToInt(s -> s.fileName().length()).max().orElse(0);
         for (UndoScript step : plan.steps()) {
-            out.accept(String.format("  %-" + width + "s  %-26s then delete history row of version %s",
-                    step.fileName(), how(step), step.version()));
+            out.accept(String.format("  %-" + width + "s  %s; then delete its history row",
+                    step.fileName(), how(step)));
         }
         out.accept("Dry run: nothing was changed.");
     }
