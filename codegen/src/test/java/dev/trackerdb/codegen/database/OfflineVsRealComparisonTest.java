@@ -1,5 +1,6 @@
 package dev.trackerdb.codegen.database;
 
+import dev.trackerdb.codegen.lint.LintConfig;
 import dev.trackerdb.codegen.generate.CodegenSettings;
 import dev.trackerdb.codegen.migrate.MigrationLocations;
 import dev.trackerdb.codegen.pipeline.Pipeline;
@@ -46,8 +47,8 @@ class OfflineVsRealComparisonTest {
         Path real = tmp.resolve("real");
         Path offline = tmp.resolve("offline");
         List<String> log = new ArrayList<>();
-        new Pipeline(DatabaseProvider.embedded(), log::add).run(new PipelineOptions(dirs, real, CodegenSettings.defaults()));
-        new Pipeline(new OfflineProvider(log::add), log::add).run(new PipelineOptions(dirs, offline, CodegenSettings.defaults()));
+        new Pipeline(DatabaseProvider.embedded(), log::add).run(new PipelineOptions(dirs, real, CodegenSettings.defaults()).withLint(LintConfig.reportOnly()));
+        new Pipeline(new OfflineProvider(log::add), log::add).run(new PipelineOptions(dirs, offline, CodegenSettings.defaults()).withLint(LintConfig.reportOnly()));
 
         List<String> report = new ArrayList<>();
         Path pkg = Path.of("dev/trackerdb/generated");

@@ -1,5 +1,6 @@
 package dev.trackerdb.codegen.database;
 
+import dev.trackerdb.codegen.lint.LintConfig;
 import dev.trackerdb.codegen.connect.ConnectionSettings;
 import dev.trackerdb.codegen.generate.CodegenSettings;
 import dev.trackerdb.codegen.migrate.MigrationFailedException;
@@ -45,7 +46,7 @@ class TemporaryServerDatabaseTest {
         DatabaseProvider provider = DatabaseChoice.of(DatabaseKind.SERVER, null, server.jdbcUrl(), server.user(), null, Map.of())
                 .provider(lines::add);
         PipelineResult r = new Pipeline(provider, lines::add).run(new PipelineOptions(
-                List.of(ProviderTestSupport.migrations()), out.resolve("java"), CodegenSettings.defaults()));
+                List.of(ProviderTestSupport.migrations()), out.resolve("java"), CodegenSettings.defaults()).withLint(LintConfig.reportOnly()));
 
         assertEquals(3, r.migrationsApplied());
         assertEquals(2, r.tables());
@@ -63,7 +64,7 @@ class TemporaryServerDatabaseTest {
         DatabaseProvider provider = TemporaryServerDatabase.provider(settings);
 
         MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> new Pipeline(provider, s -> { })
-                .run(new PipelineOptions(List.of(migrations), dir.resolve("java"), CodegenSettings.defaults())));
+                .run(new PipelineOptions(List.of(migrations), dir.resolve("java"), CodegenSettings.defaults()).withLint(LintConfig.reportOnly())));
 
         assertEquals("V2__broken.sql", e.script());
         assertEquals(List.of(), ProviderTestSupport.databasesLike(server, TemporaryServerDatabase.PREFIX));

@@ -1,5 +1,6 @@
 package dev.trackerdb.codegen.pipeline;
 
+import dev.trackerdb.codegen.lint.LintConfig;
 import dev.trackerdb.codegen.database.DatabaseProvider;
 import dev.trackerdb.codegen.database.EmbeddedPostgres;
 import dev.trackerdb.codegen.database.ThrowawayPostgres;
@@ -67,7 +68,7 @@ class FreshnessPipelineTest {
                 CREATE INDEX idx_events_title ON events (title);
                 """);
         options = new PipelineOptions(List.of(migration, project.resolve("db/data")),
-                project.resolve("generated/src/main/java"), CodegenSettings.defaults());
+                project.resolve("generated/src/main/java"), CodegenSettings.defaults()).withLint(LintConfig.reportOnly());
     }
 
     private PipelineResult run(PipelineOptions o) throws Exception {
@@ -133,7 +134,7 @@ class FreshnessPipelineTest {
 
         // A codegen setting.
         PipelineOptions otherPackage = new PipelineOptions(options.migrationDirs(), options.outputDirectory(),
-                new CodegenSettings("com.example.db", "public", "flyway_schema_history"));
+                new CodegenSettings("com.example.db", "public", "flyway_schema_history")).withLint(LintConfig.reportOnly());
         assertEquals(Outcome.GENERATED, run(otherPackage).outcome());
         assertTrue(Files.isRegularFile(options.outputDirectory().resolve("com/example/db/tables/Events.java")));
         assertEquals(Outcome.UP_TO_DATE, run(otherPackage).outcome());

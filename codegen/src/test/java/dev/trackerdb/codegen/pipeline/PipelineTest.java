@@ -1,5 +1,6 @@
 package dev.trackerdb.codegen.pipeline;
 
+import dev.trackerdb.codegen.lint.LintConfig;
 import dev.trackerdb.codegen.database.DatabaseProvider;
 import dev.trackerdb.codegen.database.EmbeddedPostgres;
 import dev.trackerdb.codegen.files.FileTrees;
@@ -27,7 +28,7 @@ class PipelineTest {
     private final List<String> lines = new ArrayList<>();
 
     private PipelineOptions options(Path migrations, Path output) {
-        return new PipelineOptions(List.of(migrations), output, CodegenSettings.defaults());
+        return new PipelineOptions(List.of(migrations), output, CodegenSettings.defaults()).withLint(LintConfig.reportOnly());
     }
 
     private Path migrations(String... nameAndSql) throws Exception {
@@ -58,8 +59,9 @@ class PipelineTest {
         assertTrue(source.contains("items_score_check"), "CHECK constraint generated");
         assertTrue(Files.readString(out.resolve("dev/trackerdb/generated/Indexes.java")).contains("idx_items_name"));
         assertTrue(Files.exists(out.resolve("dev/trackerdb/generated/enums/ItemKind.java")));
-        assertEquals(List.of("database", "migrate", "generate", "total"),
-                lines.stream().map(l -> l.split("\\s+")[0]).toList(), "one line per stage: " + lines);
+        assertEquals(List.of("lock", "stale", "lint", "database", "migrate", "generate", "fingerprint", "total"),
+                lines.stream().filter(l -> !l.startsWith(" ")).map(l -> l.split("\\s+")[0]).toList(),
+                "one line per stage: " + lines);
         assertNoStagingLeft(out);
     }
 
