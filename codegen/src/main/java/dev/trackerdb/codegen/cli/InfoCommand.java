@@ -1,5 +1,7 @@
 package dev.trackerdb.codegen.cli;
 
+import dev.trackerdb.codegen.json.JsonWriter;
+
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;

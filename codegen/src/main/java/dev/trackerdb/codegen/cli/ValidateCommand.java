@@ -1,5 +1,7 @@
 package dev.trackerdb.codegen.cli;
 
+import dev.trackerdb.codegen.json.JsonWriter;
+
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 import picocli.CommandLine.Command;

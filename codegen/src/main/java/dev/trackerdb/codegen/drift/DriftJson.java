@@ -1,5 +1,7 @@
 package dev.trackerdb.codegen.drift;
 
+import dev.trackerdb.codegen.json.JsonWriter;
+
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -54,21 +56,6 @@ public final class DriftJson {
     }
 
     static String str(String s) {
-        if (s == null) return "null";
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
+        return JsonWriter.quote(s);
     }
 }

@@ -1,5 +1,7 @@
 package dev.trackerdb.codegen.lint;
 
+import dev.trackerdb.codegen.json.JsonWriter;
+
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -64,20 +66,6 @@ public record LintReport(List<Finding> findings, int filesChecked) {
     }
 
     private static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
+        return JsonWriter.quote(s);
     }
 }

@@ -1,4 +1,4 @@
-package dev.trackerdb.codegen.cli;
+package dev.trackerdb.codegen.json;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -8,40 +8,40 @@ import java.util.Deque;
  * null), so machine output needs no JSON library. Commas and nesting are tracked here; the
  * caller only says what comes next.
  */
-final class JsonWriter {
+public final class JsonWriter {
 
     private final StringBuilder out = new StringBuilder();
     /** Per open container: has it got an element yet? */
     private final Deque<boolean[]> open = new ArrayDeque<>();
     private boolean afterName;
 
-    JsonWriter beginObject() {
+    public JsonWriter beginObject() {
         value();
         out.append('{');
         open.push(new boolean[] {false});
         return this;
     }
 
-    JsonWriter endObject() {
+    public JsonWriter endObject() {
         open.pop();
         out.append('}');
         return this;
     }
 
-    JsonWriter beginArray() {
+    public JsonWriter beginArray() {
         value();
         out.append('[');
         open.push(new boolean[] {false});
         return this;
     }
 
-    JsonWriter endArray() {
+    public JsonWriter endArray() {
         open.pop();
         out.append(']');
         return this;
     }
 
-    JsonWriter name(String name) {
+    public JsonWriter name(String name) {
         separate();
         string(name);
         out.append(':');
@@ -49,34 +49,34 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(String s) {
+    public JsonWriter value(String s) {
         value();
         if (s == null) out.append("null");
         else string(s);
         return this;
     }
 
-    JsonWriter value(Number n) {
+    public JsonWriter value(Number n) {
         value();
         out.append(n == null ? "null" : n.toString());
         return this;
     }
 
-    JsonWriter value(boolean b) {
+    public JsonWriter value(boolean b) {
         value();
         out.append(b);
         return this;
     }
 
-    JsonWriter field(String name, String s) {
+    public JsonWriter field(String name, String s) {
         return name(name).value(s);
     }
 
-    JsonWriter field(String name, Number n) {
+    public JsonWriter field(String name, Number n) {
         return name(name).value(n);
     }
 
-    JsonWriter field(String name, boolean b) {
+    public JsonWriter field(String name, boolean b) {
         return name(name).value(b);
     }
 
@@ -101,21 +101,27 @@ final class JsonWriter {
     }
 
     private void string(String s) {
-        out.append('"');
+        out.append(quote(s));
+    }
+
+    /** A JSON string literal for s ("null" for null): the one escaping routine of every --json output. */
+    public static String quote(String s) {
+        if (s == null) return "null";
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
                 default -> {
-                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
+                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+                    else b.append(c);
                 }
             }
         }
-        out.append('"');
+        return b.append('"').toString();
     }
 }
