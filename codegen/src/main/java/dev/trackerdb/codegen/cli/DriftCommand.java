@@ -32,12 +32,9 @@ final class DriftCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--project-dir", defaultValue = ".", description = "Project root (default: ${DEFAULT-VALUE}).")
-    Path projectDir;
+    @Mixin
+    ProjectOptions project;
 
-    @Option(names = "--migrations", split = ",", paramLabel = "DIR",
-            description = "Migration directories, merged by version (default: schema/src/main/resources/db/{migration,data}).")
-    List<Path> migrations;
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
@@ -51,9 +48,9 @@ final class DriftCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return TrackerDb.USAGE;
         }
-        Path root = projectDir.toAbsolutePath().normalize();
+        Path root = project.root();
         MigrationLocations locations = MigrationLocations.directories(
-                migrations != null ? migrations.stream().map(root::resolve).toList() : MigrationLocations.schemaDirectories(root));
+                project.migrationDirs());
         try {
             DriftReport report = new DriftCheck(DatabaseProvider.embedded(), locations, CodegenSettings.defaults().inputSchema()).run(settings);
             if (json) DriftJson.write(report, spec.commandLine().getOut());

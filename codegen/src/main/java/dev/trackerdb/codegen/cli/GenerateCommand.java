@@ -30,12 +30,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--project-dir", defaultValue = ".", description = "Project root (default: ${DEFAULT-VALUE}).")
-    Path projectDir;
+    @Mixin
+    ProjectOptions project;
 
-    @Option(names = "--migrations", split = ",", paramLabel = "DIR",
-            description = "Migration directories, merged by version (default: schema/src/main/resources/db/{migration,data}).")
-    List<Path> migrations;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Generated source root (default: generated/src/main/java).")
     Path output;
@@ -83,11 +80,11 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     PipelineOptions options() {
-        Path root = projectDir.toAbsolutePath().normalize();
+        Path root = project.root();
         PipelineOptions defaults = PipelineOptions.forProject(root);
         CodegenSettings codegen = defaults.codegen();
         PipelineOptions o = new PipelineOptions(
-                migrations != null ? migrations.stream().map(root::resolve).toList() : defaults.migrationDirs(),
+                project.migrationDirs(),
                 output != null ? root.resolve(output) : defaults.outputDirectory(),
                 new CodegenSettings(targetPackage, codegen.inputSchema(), codegen.excludes()));
         if (lockFile != null) o = o.withLockFile(root.resolve(lockFile));

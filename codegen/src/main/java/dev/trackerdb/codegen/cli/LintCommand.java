@@ -4,8 +4,8 @@ import dev.trackerdb.codegen.lint.LintConfig;
 import dev.trackerdb.codegen.lint.LintReport;
 import dev.trackerdb.codegen.lint.Linter;
 import dev.trackerdb.codegen.lint.Rule;
-import dev.trackerdb.codegen.migrate.MigrationLocations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Check the SQL migrations for unsafe or non-repeatable statements, without a database.",
+                "Undo scripts are read from the sibling directory undo; a directory named data holds data migrations.",
                 "Silence a rule for one statement with a comment line directly above it:",
                 "  -- lint:ignore <rule-id>[,<rule-id>] reason: <why it is safe>"},
         exitCodeListHeading = "%nExit codes:%n",
@@ -34,13 +35,9 @@ final class LintCommand implements Callable<Integer> {
         spec.usageMessage().footerHeading("%nRules (id, default severity):%n").footer(rulesHelp());
     }
 
-    @Option(names = "--project-dir", defaultValue = ".", description = "Project root (default: ${DEFAULT-VALUE}).")
-    Path projectDir;
+    @Mixin
+    ProjectOptions project;
 
-    @Option(names = "--migrations", split = ",", paramLabel = "DIR",
-            description = {"Migration directories, merged by version (default: schema/src/main/resources/db/{migration,data}).",
-                    "A sibling directory named undo is read for undo scripts; a directory named data holds data migrations."})
-    List<Path> migrations;
 
     @Option(names = "--severity", split = ",", paramLabel = "RULE=LEVEL",
             description = "Change a rule's severity: error, warning, info or off (repeatable).")
@@ -57,7 +54,7 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path root = projectDir.toAbsolutePath().normalize();
+        Path root = project.root();
         LintConfig config = LintConfig.defaults();
         if (severities != null) {
             for (String s : severities) {
@@ -69,8 +66,7 @@ final class LintCommand implements Callable<Integer> {
                 }
             }
         }
-        List<Path> dirs = migrations != null ? migrations.stream().map(root::resolve).toList()
-                : MigrationLocations.schemaDirectories(root);
+        List<Path> dirs = project.migrationDirs();
         LintReport report = Linter.lint(dirs, config);
         var out = spec.commandLine().getOut();
         out.print(json ? report.toJson(root) : report.format(root));

@@ -4,9 +4,9 @@ import dev.trackerdb.codegen.lock.MigrationFile;
 import dev.trackerdb.codegen.lock.MigrationFiles;
 import dev.trackerdb.codegen.lock.MigrationLockException;
 import dev.trackerdb.codegen.lock.MigrationLocker;
-import dev.trackerdb.codegen.migrate.MigrationLocations;
 import dev.trackerdb.codegen.pipeline.PipelineOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,12 +26,9 @@ final class LockCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--project-dir", defaultValue = ".", description = "Project root (default: ${DEFAULT-VALUE}).")
-    Path projectDir;
+    @Mixin
+    ProjectOptions project;
 
-    @Option(names = "--migrations", split = ",", paramLabel = "DIR",
-            description = "Migration directories (default: schema/src/main/resources/db/{migration,data}).")
-    List<Path> migrations;
 
     @Option(names = "--lock-file", paramLabel = "FILE",
             description = "Migration lock (default: migrations.lock beside the first migration directory).")
@@ -42,9 +39,8 @@ final class LockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path root = projectDir.toAbsolutePath().normalize();
-        List<Path> dirs = migrations != null ? migrations.stream().map(root::resolve).toList()
-                : MigrationLocations.schemaDirectories(root);
+        Path root = project.root();
+        List<Path> dirs = project.migrationDirs();
         for (Path d : dirs) {
             if (!Files.isDirectory(d)) throw new IllegalArgumentException("Migration directory " + d + " does not exist.");
         }

@@ -6,6 +6,7 @@ import dev.trackerdb.codegen.undo.RoundTripVerifier;
 import dev.trackerdb.codegen.undo.UndoScripts;
 import dev.trackerdb.codegen.undo.VerifyUndoReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,12 +24,9 @@ final class VerifyUndoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--project-dir", defaultValue = ".", description = "Project root (default: ${DEFAULT-VALUE}).")
-    Path projectDir;
+    @Mixin
+    ProjectOptions project;
 
-    @Option(names = "--migrations", split = ",", paramLabel = "DIR",
-            description = "Migration directories, merged by version (default: schema/src/main/resources/db/{migration,data}).")
-    List<Path> migrations;
 
     @Option(names = "--undo-dir", paramLabel = "DIR", description = "Undo scripts (default: schema/src/main/resources/db/undo).")
     Path undoDir;
@@ -38,9 +36,8 @@ final class VerifyUndoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path root = projectDir.toAbsolutePath().normalize();
-        List<Path> dirs = migrations != null ? migrations.stream().map(root::resolve).toList()
-                : MigrationLocations.schemaDirectories(root);
+        Path root = project.root();
+        List<Path> dirs = project.migrationDirs();
         for (Path d : dirs) {
             if (!Files.isDirectory(d)) {
                 throw new IllegalArgumentException("Migration directory " + d + " does not exist. Check --project-dir / --migrations.");
