@@ -58,8 +58,10 @@ class PipelineTest {
         assertTrue(source.contains("items_score_check"), "CHECK constraint generated");
         assertTrue(Files.readString(out.resolve("dev/trackerdb/generated/Indexes.java")).contains("idx_items_name"));
         assertTrue(Files.exists(out.resolve("dev/trackerdb/generated/enums/ItemKind.java")));
-        assertEquals(List.of("database", "migrate", "generate", "total"),
-                lines.stream().map(l -> l.split("\\s+")[0]).toList(), "one line per stage: " + lines);
+        // Lint findings are indented under the lint line; every other line starts with its stage.
+        assertEquals(List.of("lock", "stale", "lint", "database", "migrate", "generate", "fingerprint", "total"),
+                lines.stream().filter(l -> !l.startsWith(" ")).map(l -> l.split("\\s+")[0]).toList(),
+                "one line per stage: " + lines);
         assertNoStagingLeft(out);
     }
 
@@ -107,8 +109,9 @@ class PipelineTest {
 
     @Test
     void theThrowawayDatabaseIsRemovedAlsoWhenAMigrationFails() throws Exception {
-        Path m = migrations("V1__broken.sql", "CREATE TABLE IF NOT EXISTS broken (id int REFERENCES nowhere(id));");
-        List<EmbeddedPostgres> started = new ArrayList<>();
+        Path m = migrations("V1__create_broken_reference.sql",
+                "CREATE TABLE IF NOT EXISTS broken (id int REFERENCES nowhere(id));");
+        List<EmbeddedPostgres> started = new java.util.concurrent.CopyOnWriteArrayList<>();
         DatabaseProvider tracking = () -> {
             EmbeddedPostgres pg = EmbeddedPostgres.start();
             started.add(pg);
