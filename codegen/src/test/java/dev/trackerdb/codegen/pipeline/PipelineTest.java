@@ -127,6 +127,31 @@ class PipelineTest {
     }
 
     @Test
+    void aDatabaseStartedBesideAFailingLintIsStoppedAndRemoved() throws Exception {
+        Path m = migrations("V1__create_items.sql", "CREATE TABLE IF NOT EXISTS items (id int PRIMARY KEY);",
+                "V2__index_items.sql", "CREATE INDEX idx_items_id ON items (id);");
+        List<EmbeddedPostgres> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DatabaseProvider tracking = () -> {
+            EmbeddedPostgres pg = EmbeddedPostgres.start();
+            started.add(pg);
+            return pg;
+        };
+        assertThrows(dev.trackerdb.codegen.lint.LintFailedException.class,
+                () -> new Pipeline(tracking, lines::add).run(options(m, dir.resolve("out"))));
+        assertFalse(Files.exists(dir.resolve("out")), "no output written");
+        // The start runs on another thread and may finish after lint failed: it is closed when it does.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline
+                && (started.isEmpty() || Files.exists(started.getFirst().workDir()))) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, started.size(), "the database was started beside lint");
+        EmbeddedPostgres pg = started.getFirst();
+        assertFalse(Files.exists(pg.workDir()), "data directory removed");
+        assertFalse(ProcessHandle.of(pg.pid()).map(ProcessHandle::isAlive).orElse(false), "server stopped");
+    }
+
+    @Test
     void aMissingMigrationDirectoryIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Pipeline(() -> { throw new AssertionError("no database should start"); }, lines::add)
