@@ -93,7 +93,7 @@ public final class Pipeline {
         report(options.force() && freshness.upToDate() ? "forced" : "stale", freshness.upToDate()
                 ? "--force: regenerating although nothing changed" : freshness.summary(), since(t1));
         // The database starts now, on another thread, while the migrations are linted (check mode linted above).
-        DatabaseInBackground database = DatabaseInBackground.start(provider);
+        DatabaseInBackground database = DatabaseInBackground.start(provider, options.codegen());
         try {
             if (!check) lint(options);
         } catch (Exception | Error e) {
@@ -161,7 +161,9 @@ public final class Pipeline {
             Duration waited = since(t0);
             Duration started = database.startTime();
             // The start ran beside lint: the stage's own time is shown, and how much of it was still waited for.
-            report("database", db.description() + String.format(" (waited %.1f s)", waited.toMillis() / 1000.0), started);
+            report("database", db.description() + String.format(" (waited %.1f s%s)", waited.toMillis() / 1000.0,
+                    database.warmUpTime().isZero() ? "" : String.format(
+                            ", generator warm-up %.1f s", database.warmUpTime().toMillis() / 1000.0)), started);
 
             long t1 = System.nanoTime();
             Migrator.Result migrated = Migrator.migrate(
