@@ -69,14 +69,23 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
     private void initialise(Path install) throws IOException {
         Path data = workDir.resolve("data");
         Optional<InitdbCache> cache = InitdbCache.forInstall(install, INITDB_ARGS, runAs);
-        if (cache.isPresent() && cache.get().copyTo(data)) {
-            initdbFromCache = true;
-        } else {
+        // Copies into or out of the work directory hold this object's lock, which the cleanup also
+        // takes: a shutdown hook never deletes the directory while a copy is still filling it.
+        synchronized (this) {
+            if (closed) throw new IOException("Embedded PostgreSQL closed while starting");
+            initdbFromCache = cache.isPresent() && cache.get().copyTo(data);
+        }
+        if (!initdbFromCache) {
             Files.createDirectory(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             if (runAs.isPresent()) runAs.get().own(data);
             initdb(install, data, workDir.resolve("initdb.log"));
             // Before the first start: the cache must hold a never-started data directory.
-            if (cache.isPresent()) cache.get().store(data, workDir.resolve("initdb-cache-staging"));
+            if (cache.isPresent()) {
+                synchronized (this) {
+                    if (closed) throw new IOException("Embedded PostgreSQL closed while starting");
+                    cache.get().store(data, workDir.resolve("initdb-cache-staging"));
+                }
+            }
         }
         for (int attempt = 1; ; attempt++) {
             port = freePort();

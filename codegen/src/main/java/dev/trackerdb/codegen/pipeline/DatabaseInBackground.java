@@ -26,6 +26,8 @@ final class DatabaseInBackground {
     private final CompletableFuture<ThrowawayPostgres> started;
     private volatile Duration took = Duration.ZERO;
     private volatile Duration warmUp = Duration.ZERO;
+    private volatile boolean discarded;
+    private final Thread thread;
 
     private DatabaseInBackground(DatabaseProvider provider, CodegenSettings warmUpWith) {
         this.started = new CompletableFuture<>();
@@ -34,7 +36,7 @@ final class DatabaseInBackground {
             try {
                 ThrowawayPostgres db = provider.start();
                 took = Duration.ofNanos(System.nanoTime() - t0);
-                if (warmUpWith != null) {
+                if (warmUpWith != null && !discarded) {
                     long t1 = System.nanoTime();
                     try (Connection c = db.connect()) {
                         JooqGenerator.warmUp(c, warmUpWith);
@@ -49,6 +51,7 @@ final class DatabaseInBackground {
             }
         }, "trackerdb-database-start");
         t.setDaemon(true);
+        this.thread = t;
         t.start();
     }
 
@@ -82,8 +85,17 @@ final class DatabaseInBackground {
         return took;
     }
 
-    /** Not needed after all (lint failed): close it once it is up. */
+    /**
+     * Not needed after all (lint failed): skip the warm-up if it has not begun, wait for the thread
+     * (a warm-up writes a scratch directory that a JVM exiting under it would leave behind), close.
+     */
     void discard() {
+        discarded = true;
+        try {
+            thread.join(Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         started.thenAccept(ThrowawayPostgres::close);
     }
 }
