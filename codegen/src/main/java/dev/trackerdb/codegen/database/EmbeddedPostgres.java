@@ -30,6 +30,8 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
 
     private static final String SUPERUSER = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** initdb's arguments besides -D (also the initdb cache's key). */
+    private static final List<String> INITDB_ARGS = List.of("-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync");
 
     private final Path workDir;
     private final Optional<UnprivilegedUser> runAs;
@@ -38,6 +40,7 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
     private volatile Process current;
     private volatile int port;
     private volatile String version;
+    private volatile boolean initdbFromCache;
     private boolean closed;
 
     private EmbeddedPostgres(Path workDir, Optional<UnprivilegedUser> runAs) {
@@ -65,9 +68,25 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
 
     private void initialise(Path install) throws IOException {
         Path data = workDir.resolve("data");
-        Files.createDirectory(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        if (runAs.isPresent()) runAs.get().own(data);
-        initdb(install, data, workDir.resolve("initdb.log"));
+        Optional<InitdbCache> cache = InitdbCache.forInstall(install, INITDB_ARGS, runAs);
+        // Copies into or out of the work directory hold this object's lock, which the cleanup also
+        // takes: a shutdown hook never deletes the directory while a copy is still filling it.
+        synchronized (this) {
+            if (closed) throw new IOException("Embedded PostgreSQL closed while starting");
+            initdbFromCache = cache.isPresent() && cache.get().copyTo(data);
+        }
+        if (!initdbFromCache) {
+            Files.createDirectory(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            if (runAs.isPresent()) runAs.get().own(data);
+            initdb(install, data, workDir.resolve("initdb.log"));
+            // Before the first start: the cache must hold a never-started data directory.
+            if (cache.isPresent()) {
+                synchronized (this) {
+                    if (closed) throw new IOException("Embedded PostgreSQL closed while starting");
+                    cache.get().store(data, workDir.resolve("initdb-cache-staging"));
+                }
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             port = freePort();
             current = startServer(install, data, port, runAs, workDir.resolve("postgres.log"));
@@ -83,8 +102,8 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
     }
 
     private void initdb(Path install, Path data, Path log) throws IOException {
-        List<String> cmd = List.of(install.resolve("bin/initdb").toString(),
-                "-D", data.toString(), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync");
+        List<String> cmd = new ArrayList<>(List.of(install.resolve("bin/initdb").toString(), "-D", data.toString()));
+        cmd.addAll(INITDB_ARGS);
         Process p = process(cmd, runAs, log).start();
         current = p;
         try {
@@ -186,13 +205,18 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
 
     @Override
     public String description() {
-        return "embedded PostgreSQL " + version + " on 127.0.0.1:" + port
+        return "embedded PostgreSQL " + version + " on 127.0.0.1:" + port + (initdbFromCache ? ", cached initdb" : "")
                 + runAs.map(u -> " (as " + u.name() + ")").orElse("");
     }
 
     /** The server's process id, for tests that check nothing is left behind. */
     public long pid() {
         return current.pid();
+    }
+
+    /** Whether the data directory was copied from the initdb cache rather than made by initdb. */
+    public boolean initdbFromCache() {
+        return initdbFromCache;
     }
 
     /** The directory holding the data directory and logs; gone after {@link #close()}. */

@@ -2,7 +2,6 @@ package dev.trackerdb.codegen.pipeline;
 
 import dev.trackerdb.codegen.database.DatabaseProvider;
 import dev.trackerdb.codegen.database.OfflineProvider;
-import dev.trackerdb.codegen.database.OfflineProvider;
 import dev.trackerdb.codegen.database.ThrowawayPostgres;
 import dev.trackerdb.codegen.files.FileTrees;
 import dev.trackerdb.codegen.freshness.Fingerprint;
@@ -40,9 +39,10 @@ import java.util.function.Consumer;
  * <ol>
  *   <li>lock: migrations.lock is checked before anything else, also when nothing else runs</li>
  *   <li>freshness: the committed fingerprint decides whether the database stages run at all</li>
- *   <li>lint: the migration files' static checks, before any database starts (only when something
- *       changed, or in CHECK mode: unchanged files lint the same as when they were generated)</li>
- *   <li>database, migrate, generate: into a staging directory</li>
+ *   <li>lint: the migration files' static checks (only when something changed, or in CHECK mode:
+ *       unchanged files lint the same as when they were generated); an error stops the run before
+ *       any migration is applied</li>
+ *   <li>database (started on another thread while lint runs), migrate, generate: into a staging directory</li>
  *   <li>publish (WRITE: swap into place, write the fingerprint) or compare (CHECK: never writes)</li>
  * </ol>
  */
@@ -93,13 +93,29 @@ public final class Pipeline {
         }
         report(options.force() && freshness.upToDate() ? "forced" : "stale", freshness.upToDate()
                 ? "--force: regenerating although nothing changed" : freshness.summary(), since(t1));
-        if (!check) lint(options);
+        // The database starts now, on another thread, while the migrations are linted (check mode linted above).
+        // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
+        DatabaseInBackground database = provider instanceof OfflineProvider ? null
+                : DatabaseInBackground.start(provider, options.codegen());
+        try {
+            if (!check) lint(options);
+        } catch (Exception | Error e) {
+            if (database != null) database.discard();
+            throw e;
+        }
 
         // Stages: database, migrate, generate (into staging; nothing committed is touched yet).
-        GeneratedSources committed = new GeneratedSources(options.outputDirectory());
-        Path staging = check ? Files.createTempDirectory("trackerdb-check-") : committed.newStaging();
+        GeneratedSources committed;
+        Path staging;
         try {
-            Generation g = generate(options, staging);
+            committed = new GeneratedSources(options.outputDirectory());
+            staging = check ? Files.createTempDirectory("trackerdb-check-") : committed.newStaging();
+        } catch (Exception | Error e) {
+            if (database != null) database.discard();
+            throw e;
+        }
+        try {
+            Generation g = generate(options, database, staging);
             return check
                     ? compare(options, freshness, inputs, g, staging, t0)
                     : publish(options, committed, inputs, g, staging, t0);
@@ -121,7 +137,7 @@ public final class Pipeline {
         }
     }
 
-    /** Warnings are printed; any error stops the run before a database is started. */
+    /** Warnings are printed; any error stops the run before anything is migrated. */
     private void lint(PipelineOptions options) throws Exception {
         long t0 = System.nanoTime();
         LintReport report = Linter.lint(options.migrationDirs(), options.lint());
@@ -142,12 +158,16 @@ public final class Pipeline {
                               Duration started, Duration migrate, long generateStart) {
     }
 
-    private Generation generate(PipelineOptions options, Path target) throws Exception {
+    private Generation generate(PipelineOptions options, DatabaseInBackground database, Path target) throws Exception {
         long t0 = System.nanoTime();
         if (provider instanceof OfflineProvider offline) return generateOffline(offline, options, target, t0);
-        try (ThrowawayPostgres db = provider.start()) {
-            Duration started = since(t0);
-            report("database", db.description(), started);
+        try (ThrowawayPostgres db = database.await()) {
+            Duration waited = since(t0);
+            Duration started = database.startTime();
+            // The start ran beside lint: the stage's own time is shown, and how much of it was still waited for.
+            report("database", db.description() + String.format(" (waited %.1f s%s)", waited.toMillis() / 1000.0,
+                    database.warmUpTime().isZero() ? "" : String.format(
+                            ", generator warm-up %.1f s", database.warmUpTime().toMillis() / 1000.0)), started);
 
             long t1 = System.nanoTime();
             Migrator.Result migrated = Migrator.migrate(

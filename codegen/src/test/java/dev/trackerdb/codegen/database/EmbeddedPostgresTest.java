@@ -52,4 +52,51 @@ class EmbeddedPostgresTest {
             }
         }
     }
+
+    @Test
+    void laterServersStartFromTheCachedInitdbOutputAndWork() throws Exception {
+        try (EmbeddedPostgres first = EmbeddedPostgres.start()) {
+            // the first start of this JVM may or may not find a cache entry; from here on there is one
+            assertTrue(first.jdbcUrl().startsWith("jdbc:postgresql://"));
+        }
+        Path workDir;
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
+            workDir = pg.workDir();
+            assertTrue(pg.initdbFromCache(), "second server copies the cached data directory");
+            assertTrue(pg.description().contains("cached initdb"), pg.description());
+            assertFalse(Files.exists(workDir.resolve("initdb-cache-staging")), "no staging left in the work directory");
+            try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE t (id int PRIMARY KEY)");
+                s.execute("INSERT INTO t VALUES (1)");
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM t")) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1));
+                }
+            }
+            if (UnprivilegedUser.isRoot()) {
+                assertFalse(Files.getOwner(workDir.resolve("data/PG_VERSION")).getName().equals("root"),
+                        "copied files keep the unprivileged owner");
+            }
+        }
+        assertFalse(Files.exists(workDir), "work directory removed");
+        // the copy was a copy: the cache entry holds no trace of the table created above
+        try (EmbeddedPostgres again = EmbeddedPostgres.start(); Connection c = again.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename = 't'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void theInitdbCacheCanBeSwitchedOff() throws Exception {
+        String before = System.getProperty(InitdbCache.PROPERTY);
+        System.setProperty(InitdbCache.PROPERTY, "false");
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
+            assertFalse(pg.initdbFromCache());
+            assertTrue(Files.isRegularFile(pg.workDir().resolve("data/PG_VERSION")));
+        } finally {
+            if (before == null) System.clearProperty(InitdbCache.PROPERTY);
+            else System.setProperty(InitdbCache.PROPERTY, before);
+        }
+    }
 }

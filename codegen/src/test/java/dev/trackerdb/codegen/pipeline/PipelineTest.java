@@ -59,6 +59,7 @@ class PipelineTest {
         assertTrue(source.contains("items_score_check"), "CHECK constraint generated");
         assertTrue(Files.readString(out.resolve("dev/trackerdb/generated/Indexes.java")).contains("idx_items_name"));
         assertTrue(Files.exists(out.resolve("dev/trackerdb/generated/enums/ItemKind.java")));
+        // Lint findings are indented under the lint line; every other line starts with its stage.
         assertEquals(List.of("lock", "stale", "lint", "database", "migrate", "generate", "fingerprint", "total"),
                 lines.stream().filter(l -> !l.startsWith(" ")).map(l -> l.split("\\s+")[0]).toList(),
                 "one line per stage: " + lines);
@@ -109,8 +110,9 @@ class PipelineTest {
 
     @Test
     void theThrowawayDatabaseIsRemovedAlsoWhenAMigrationFails() throws Exception {
-        Path m = migrations("V1__broken.sql", "CREATE TABLE IF NOT EXISTS broken (id int REFERENCES nowhere(id));");
-        List<EmbeddedPostgres> started = new ArrayList<>();
+        Path m = migrations("V1__create_broken_reference.sql",
+                "CREATE TABLE IF NOT EXISTS broken (id int REFERENCES nowhere(id));");
+        List<EmbeddedPostgres> started = new java.util.concurrent.CopyOnWriteArrayList<>();
         DatabaseProvider tracking = () -> {
             EmbeddedPostgres pg = EmbeddedPostgres.start();
             started.add(pg);
@@ -123,6 +125,31 @@ class PipelineTest {
         assertFalse(ProcessHandle.of(pg.pid()).map(ProcessHandle::isAlive).orElse(false), "server stopped");
         assertFalse(Files.exists(pg.workDir()), "data directory removed");
         assertFalse(Files.exists(dir.resolve("out")), "no output written");
+    }
+
+    @Test
+    void aDatabaseStartedBesideAFailingLintIsStoppedAndRemoved() throws Exception {
+        Path m = migrations("V1__create_items.sql", "CREATE TABLE IF NOT EXISTS items (id int PRIMARY KEY);",
+                "V2__index_items.sql", "CREATE INDEX idx_items_id ON items (id);");
+        List<EmbeddedPostgres> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DatabaseProvider tracking = () -> {
+            EmbeddedPostgres pg = EmbeddedPostgres.start();
+            started.add(pg);
+            return pg;
+        };
+        assertThrows(dev.trackerdb.codegen.lint.LintFailedException.class,
+                () -> new Pipeline(tracking, lines::add).run(options(m, dir.resolve("out"))));
+        assertFalse(Files.exists(dir.resolve("out")), "no output written");
+        // The start runs on another thread and may finish after lint failed: it is closed when it does.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline
+                && (started.isEmpty() || Files.exists(started.getFirst().workDir()))) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, started.size(), "the database was started beside lint");
+        EmbeddedPostgres pg = started.getFirst();
+        assertFalse(Files.exists(pg.workDir()), "data directory removed");
+        assertFalse(ProcessHandle.of(pg.pid()).map(ProcessHandle::isAlive).orElse(false), "server stopped");
     }
 
     @Test
