@@ -138,7 +138,7 @@ class PipelineTest {
             return pg;
         };
         assertThrows(dev.trackerdb.codegen.lint.LintFailedException.class,
-                () -> new Pipeline(tracking, lines::add).run(options(m, dir.resolve("out"))));
+                () -> new Pipeline(tracking, lines::add).run(options(m, dir.resolve("out")).withLint(LintConfig.defaults())));
         assertFalse(Files.exists(dir.resolve("out")), "no output written");
         // The start runs on another thread and may finish after lint failed: it is closed when it does.
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
