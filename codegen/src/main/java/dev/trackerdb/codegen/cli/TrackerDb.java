@@ -71,6 +71,9 @@ public final class TrackerDb {
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         // Flyway logs a failed migration as an ERROR ("restore backups!") before the commands
         // report it properly, with file, line and what stayed applied.
+        // Testcontainers logs every failed way of finding Docker at ERROR; `auto` just moves on.
+        System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers.dockerclient",
+                System.getProperty("org.slf4j.simpleLogger.log.org.testcontainers.dockerclient", "off"));
         String dbMigrate = "org.slf4j.simpleLogger.log.org.flywaydb.core.internal.command.DbMigrate";
         System.setProperty(dbMigrate, System.getProperty(dbMigrate, "off"));
     }

@@ -15,7 +15,12 @@ public final class MigrationLocker {
     public enum Mode {
         /** CI and `lock --verify`: unlocked migrations are an error; the lock is never written. */
         VERIFY,
-        /** A local generate: append new migrations to the lock and say so. */
+        /**
+         * A local generate before it has succeeded: locked migrations must match, new ones may still
+         * change (a lint or migration error is fixed in the file); nothing is written.
+         */
+        ALLOW_NEW,
+        /** A local generate that succeeded: append new migrations to the lock and say so. */
         APPEND,
         /** `trackerdb lock`: append new migrations and also recompute a mismatched total line. */
         RELOCK
@@ -37,6 +42,7 @@ public final class MigrationLocker {
             MigrationLock fresh = MigrationLock.of(files);
             LockCheck duplicates = LockCheck.of(new MigrationLock(List.of(), null), files);
             if (!duplicates.problems().isEmpty()) throw new MigrationLockException(duplicates.describe(lockFile.toString()));
+            if (mode == Mode.ALLOW_NEW) return new Outcome(0, List.of(), false);
             if (mode == Mode.VERIFY) {
                 throw new MigrationLockException(lockFile + " does not exist. Run `trackerdb lock` (or ./mvnw"
                         + " generate-sources locally) to lock the " + fresh.entries().size()
@@ -58,6 +64,9 @@ public final class MigrationLocker {
                                 + " does it too) and commit ").append(lockFile.getFileName()).append('.');
             }
             throw new MigrationLockException(sb.toString());
+        }
+        if (mode == Mode.ALLOW_NEW && check.problems().isEmpty()) {
+            return new Outcome(lock.entries().size(), List.of(), false);
         }
         if (!check.unlocked().isEmpty() || check.totalMismatch()) {
             if (mode == Mode.VERIFY) throw new MigrationLockException(check.describe(lockFile.toString()));

@@ -70,7 +70,7 @@ public final class Pipeline {
 
         // Stage: lock.
         List<MigrationFile> migrations = MigrationFiles.scan(options.migrationDirs(), options.lockFile().getParent());
-        lock(options, migrations, t0);
+        lock(options, migrations, options.mode() == Mode.CHECK ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.ALLOW_NEW);
 
         // Stage: freshness.
         long t1 = System.nanoTime();
@@ -81,6 +81,7 @@ public final class Pipeline {
         if (freshness.upToDate() && !options.force()) {
             report("up-to-date", inputs.migrationCount() + " migrations unchanged since last generate (fingerprint "
                     + inputs.id() + "); --force to regenerate", since(t1));
+            if (!check) lock(options, migrations, MigrationLocker.Mode.APPEND);
             return PipelineResult.withoutDatabase(Outcome.UP_TO_DATE, inputs.id(), List.of(), since(t0));
         }
         if (check && freshness.inputsUnchanged() && !options.force()) {
@@ -118,22 +119,30 @@ public final class Pipeline {
             Generation g = generate(options, database, staging);
             return check
                     ? compare(options, freshness, inputs, g, staging, t0)
-                    : publish(options, committed, inputs, g, staging, t0);
+                    : publish(options, committed, inputs, g, staging, migrations, t0);
         } finally {
             FileTrees.deleteQuietly(staging);
         }
     }
 
-    private void lock(PipelineOptions options, List<MigrationFile> migrations, long t0) throws Exception {
-        MigrationLocker.Outcome locked = MigrationLocker.enforce(options.lockFile(), migrations,
-                options.mode() == Mode.CHECK ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.APPEND);
+    /**
+     * Before the run, locked migrations must match (new ones may still be fixed); after a successful
+     * local run, new migrations are appended. CI (VERIFY) accepts nothing unlocked.
+     */
+    private void lock(PipelineOptions options, List<MigrationFile> migrations, MigrationLocker.Mode mode)
+            throws Exception {
+        long t0 = System.nanoTime();
+        MigrationLocker.Outcome locked = MigrationLocker.enforce(options.lockFile(), migrations, mode);
         String lockName = display(options.lockFile());
         if (locked.created()) {
             report("lock", "created " + lockName + " with " + locked.locked() + " migrations", since(t0));
         } else if (!locked.appended().isEmpty()) {
             for (MigrationFile f : locked.appended()) report("lock", f.label() + " added to " + lockName, since(t0));
-        } else {
-            report("lock", locked.locked() + " migrations match " + lockName, since(t0));
+        } else if (mode != MigrationLocker.Mode.APPEND) {
+            int unlocked = MigrationFiles.versioned(migrations).size() - locked.locked();
+            report("lock", locked.locked() + " migrations match " + lockName
+                    + (unlocked > 0 && mode == MigrationLocker.Mode.ALLOW_NEW
+                    ? "; " + unlocked + " new, locked once this run succeeds" : ""), since(t0));
         }
     }
 
@@ -212,12 +221,13 @@ public final class Pipeline {
     }
 
     private PipelineResult publish(PipelineOptions options, GeneratedSources committed, Fingerprint inputs,
-                                   Generation g, Path staging, long t0) throws Exception {
+                                   Generation g, Path staging, List<MigrationFile> migrations, long t0) throws Exception {
         boolean changed = committed.replaceWith(staging);
         Duration generateTime = since(g.generateStart());
         report("generate", g.tables() + " tables, " + g.enums() + " enums -> " + display(committed.directory())
                 + (changed ? " (updated)" : " (unchanged)"), generateTime);
 
+        lock(options, migrations, MigrationLocker.Mode.APPEND);
         long t1 = System.nanoTime();
         inputs.withGenerated(Fingerprint.hashTree(committed.directory())).write(options.fingerprintFile());
         report("fingerprint", inputs.id() + " -> " + display(options.fingerprintFile()), since(t1));

@@ -60,7 +60,7 @@ class PipelineTest {
         assertTrue(Files.readString(out.resolve("dev/trackerdb/generated/Indexes.java")).contains("idx_items_name"));
         assertTrue(Files.exists(out.resolve("dev/trackerdb/generated/enums/ItemKind.java")));
         // Lint findings are indented under the lint line; every other line starts with its stage.
-        assertEquals(List.of("lock", "stale", "lint", "database", "migrate", "generate", "fingerprint", "total"),
+        assertEquals(List.of("lock", "stale", "lint", "database", "migrate", "generate", "lock", "fingerprint", "total"),
                 lines.stream().filter(l -> !l.startsWith(" ")).map(l -> l.split("\\s+")[0]).toList(),
                 "one line per stage: " + lines);
         assertNoStagingLeft(out);
@@ -150,6 +150,26 @@ class PipelineTest {
         EmbeddedPostgres pg = started.getFirst();
         assertFalse(Files.exists(pg.workDir()), "data directory removed");
         assertFalse(ProcessHandle.of(pg.pid()).map(ProcessHandle::isAlive).orElse(false), "server stopped");
+    }
+
+    @Test
+    void aNewMigrationIsLockedOnlyOnceARunSucceeds() throws Exception {
+        Path m = migrations("V1__create_items.sql", "CREATE TABLE IF NOT EXISTS items (id int PRIMARY KEY);");
+        Path out = dir.resolve("out");
+        PipelineOptions strict = options(m, out).withLint(LintConfig.defaults());
+        new Pipeline(DatabaseProvider.embedded(), lines::add).run(strict);
+        Path lock = strict.lockFile();
+        assertTrue(Files.readString(lock).contains("V1__create_items.sql"));
+
+        // A new migration that fails lint is not locked: fixing the file must not trip the lock.
+        Files.writeString(m.resolve("V2__add_item_name.sql"), "ALTER TABLE items ADD COLUMN name text;");
+        assertThrows(dev.trackerdb.codegen.lint.LintFailedException.class,
+                () -> new Pipeline(DatabaseProvider.embedded(), lines::add).run(strict));
+        assertFalse(Files.readString(lock).contains("V2__"), "not locked after a failed run");
+
+        Files.writeString(m.resolve("V2__add_item_name.sql"), "ALTER TABLE items ADD COLUMN IF NOT EXISTS name text;");
+        new Pipeline(DatabaseProvider.embedded(), lines::add).run(strict);
+        assertTrue(Files.readString(lock).contains("V2__add_item_name.sql"), "locked after the successful run");
     }
 
     @Test
