@@ -10,10 +10,9 @@ import java.io.PrintWriter;
  * {@link MavenEntry}), so a build and a person at a terminal go through one code path.
  */
 @Command(name = "trackerdb", mixinStandardHelpOptions = true, versionProvider = TrackerDb.Version.class,
-        description = {"Migration-driven jOOQ for PostgreSQL.",
-                "Generate jOOQ classes from the migrations (on a throwaway database), lint and lock the migrations,",
-                "prove their undo scripts, and migrate, inspect, validate, baseline, repair, undo and check real",
-                "databases for drift."},
+        description = {"Migration-driven jOOQ for PostgreSQL: generate jOOQ classes from the migrations",
+                "on a throwaway database; lint, lock and prove (undo) the migrations; migrate,",
+                "inspect, baseline, repair, undo and check real databases for drift."},
         subcommands = {GenerateCommand.class, LintCommand.class, LockCommand.class, VerifyUndoCommand.class,
                 MigrateCommand.class, InfoCommand.class, ValidateCommand.class, BaselineCommand.class,
                 RepairCommand.class, UndoCommand.class, DriftCommand.class, CommandLine.HelpCommand.class},

@@ -30,7 +30,7 @@ public final class AutoDatabaseProvider implements DatabaseProvider {
     /** What auto picks here, and the reason in words. */
     public record Decision(DatabaseKind kind, String reason) {
         public String line() {
-            return String.format("%-9s auto: %s -> %s", "database", reason, kind);
+            return String.format("%-11s auto: %s -> %s", "database", reason, kind);
         }
     }
 

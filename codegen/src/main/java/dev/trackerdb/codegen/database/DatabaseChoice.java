@@ -70,7 +70,7 @@ public record DatabaseChoice(DatabaseKind kind, String image, Optional<Connectio
         if (p instanceof OfflineProvider) return p;
         return () -> {
             ThrowawayPostgres db = p.start();
-            MajorVersionCheck.warning(db, versions.productionMajor()).ifPresent(w -> log.accept("warning   " + w));
+            MajorVersionCheck.warning(db, versions.productionMajor()).ifPresent(w -> log.accept(String.format("%-11s %s", "warning", w)));
             return db;
         };
     }

@@ -85,7 +85,7 @@ class TemporaryServerDatabaseTest {
         List<String> lines = new ArrayList<>();
         AutoDatabaseProvider auto = new AutoDatabaseProvider(Optional.of(settings), "postgres:18", () -> true, lines::add);
         assertEquals(DatabaseKind.SERVER, auto.decide().kind());
-        assertTrue(auto.decide().line().startsWith("database  auto: server URL configured ("), auto.decide().line());
+        assertTrue(auto.decide().line().startsWith("database    auto: server URL configured ("), auto.decide().line());
     }
 
     @Test
@@ -95,7 +95,7 @@ class TemporaryServerDatabaseTest {
         try (ThrowawayPostgres db = auto.start()) {
             assertTrue(db instanceof EmbeddedPostgres, db.description());
         }
-        assertEquals(List.of("database  auto: no server URL, no Docker engine -> embedded"), lines);
+        assertEquals(List.of("database    auto: no server URL, no Docker engine -> embedded"), lines);
     }
 
     @Test

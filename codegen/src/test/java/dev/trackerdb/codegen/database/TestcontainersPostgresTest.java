@@ -73,6 +73,6 @@ class TestcontainersPostgresTest {
         List<String> lines = new ArrayList<>();
         AutoDatabaseProvider auto = new AutoDatabaseProvider(java.util.Optional.empty(), image,
                 () -> DockerEngineProbe.answers(Duration.ofSeconds(10)), lines::add);
-        assertEquals("database  auto: no server URL, Docker engine answers -> testcontainers", auto.decide().line());
+        assertEquals("database    auto: no server URL, Docker engine answers -> testcontainers", auto.decide().line());
     }
 }
