@@ -45,8 +45,11 @@ public final class PostgresBinaries {
                     + ", or use another database provider.");
         }
         Path cacheRoot = Path.of(System.getProperty("java.io.tmpdir"));
-        Path target = cacheRoot.resolve("trackerdb-postgres-" + sha256(url.toString()).substring(0, 16));
-        if (Files.isRegularFile(target.resolve(".complete"))) return target;
+        // One cache per user: the temp directory is shared, and binaries someone else placed there
+        // must never be run (as root, least of all).
+        String user = System.getProperty("user.name");
+        Path target = cacheRoot.resolve("trackerdb-postgres-" + sha256(url + "\n" + user).substring(0, 16));
+        if (Files.isRegularFile(target.resolve(".complete"))) return trusted(target);
 
         Path staging = Files.createTempDirectory(cacheRoot, "trackerdb-postgres-unpack-");
         try {
@@ -66,10 +69,19 @@ public final class PostgresBinaries {
             if (!Files.isRegularFile(target.resolve(".complete"))) {
                 throw new IOException(target + " exists but is not a complete PostgreSQL installation; delete it and retry");
             }
-            return target;
+            return trusted(target);
         } finally {
             FileTrees.deleteQuietly(staging);
         }
+    }
+
+    private static Path trusted(Path dir) throws IOException {
+        String owner = Files.getOwner(dir).getName();
+        if (!owner.equals(System.getProperty("user.name"))) {
+            throw new IOException(dir + " belongs to " + owner + ", not to you: refusing to run PostgreSQL binaries from it."
+                    + " Delete it, or point java.io.tmpdir at a directory of your own.");
+        }
+        return dir;
     }
 
     private static void unpack(TarArchiveInputStream tar, Path into) throws IOException {
