@@ -1,6 +1,7 @@
 package dev.trackerdb.codegen.cli;
 
 import dev.trackerdb.codegen.migrate.MigrationLocations;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -10,13 +11,8 @@ import java.util.List;
 /** Where a command finds the migrations: the project's schema directories, given directories, or the class path. */
 final class MigrationSourceOptions {
 
-    @Option(names = "--project-dir", defaultValue = ".", paramLabel = "DIR",
-            description = "Project root; migrations are read from its schema/src/main/resources/db/{migration,data} (default: ${DEFAULT-VALUE}).")
-    Path projectDir;
-
-    @Option(names = "--migrations", split = ",", paramLabel = "DIR",
-            description = "Migration directories instead of the project's, merged by version (comma-separated).")
-    List<Path> migrations;
+    @Mixin
+    ProjectOptions project;
 
     @Option(names = "--classpath",
             description = "Use classpath:db/migration and classpath:db/data: the migrations in the packaged schema jar on the class path.")
@@ -24,7 +20,7 @@ final class MigrationSourceOptions {
 
     /** Null when the combination is fine, else what is wrong (a usage error). */
     String usageProblem() {
-        return migrations != null && classpath ? "Give either --migrations or --classpath, not both." : null;
+        return project.migrations != null && classpath ? "Give either --migrations or --classpath, not both." : null;
     }
 
     MigrationLocations locations() {
@@ -40,14 +36,13 @@ final class MigrationSourceOptions {
             }
             return MigrationLocations.classpath();
         }
-        Path root = projectDir.toAbsolutePath().normalize();
-        List<Path> dirs = migrations != null
-                ? migrations.stream().map(root::resolve).map(Path::normalize).toList()
-                : MigrationLocations.schemaDirectories(root).stream().filter(d -> !d.endsWith("data") || Files.isDirectory(d)).toList();
+        boolean given = project.migrations != null;
+        // The project's data folder is optional; given folders must all exist.
+        List<Path> dirs = project.migrationDirs().stream().filter(d -> given || !d.endsWith("data") || Files.isDirectory(d)).toList();
         for (Path d : dirs) {
             if (!Files.isDirectory(d)) {
                 throw new IllegalArgumentException("Migration directory " + d + " does not exist."
-                        + (migrations != null ? " Check --migrations." : " Run from the project root or pass --project-dir / --migrations."));
+                        + (given ? " Check --migrations." : " Run from the project root or pass --project-dir / --migrations."));
             }
         }
         return MigrationLocations.directories(dirs);

@@ -1,5 +1,7 @@
 package dev.trackerdb.codegen.undo;
 
+import dev.trackerdb.codegen.connect.PostgresJdbcUrl;
+
 import dev.trackerdb.codegen.catalog.CatalogSnapshot;
 import dev.trackerdb.codegen.database.ThrowawayPostgres;
 import dev.trackerdb.codegen.migrate.FlywayFactory;
@@ -45,7 +47,7 @@ final class SuggestedUndo {
             s.execute("DROP DATABASE IF EXISTS " + SCRATCH);
             s.execute("CREATE DATABASE " + SCRATCH);
         }
-        String url = otherDatabase(db.jdbcUrl(), SCRATCH);
+        String url = PostgresJdbcUrl.parse(db.jdbcUrl()).withDatabase(SCRATCH);
         try {
             if (previous != null) {
                 Migrator.migrate(FlywayFactory.configure(url, db.user(), db.password(), locations).target(previous).load());
@@ -134,13 +136,5 @@ final class SuggestedUndo {
 
     private static boolean mentions(String sql, String what) {
         return sql.contains(what.toLowerCase());
-    }
-
-    /** The same server's URL with another database name (the throwaway URLs end in /{database}). */
-    static String otherDatabase(String jdbcUrl, String database) {
-        int q = jdbcUrl.indexOf('?');
-        String base = q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
-        String params = q < 0 ? "" : jdbcUrl.substring(q);
-        return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
     }
 }

@@ -1,5 +1,8 @@
 package dev.trackerdb.codegen.undo;
 
+import dev.trackerdb.codegen.connect.ConnectionSettings;
+import dev.trackerdb.codegen.database.TemporaryServerDatabase;
+
 import dev.trackerdb.codegen.database.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +72,7 @@ class RoundTripVerifierTest {
 
     static Run verify(MigrationSet set) throws Exception {
         List<String> lines = new ArrayList<>();
-        VerifyUndoReport report = new RoundTripVerifier(DatabaseOnServer.provider(server), lines::add)
+        VerifyUndoReport report = new RoundTripVerifier(TemporaryServerDatabase.provider(new ConnectionSettings(server.jdbcUrl(), server.user(), server.password())), lines::add)
                 .verify(set.locations(), set.undoScripts());
         return new Run(report, lines);
     }
