@@ -22,15 +22,6 @@ public final class Sha256 {
         return hex(normalizeLineEndings(Files.readAllBytes(file)));
     }
 
-    /** For streams; the IOException comes back out of the stream as UncheckedIOException. */
-    public static String ofFileUnchecked(Path file) {
-        try {
-            return ofFile(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
     public static String of(String text) {
         return hex(text.getBytes(StandardCharsets.UTF_8));
     }

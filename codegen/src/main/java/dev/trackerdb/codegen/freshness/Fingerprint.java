@@ -1,6 +1,6 @@
 package dev.trackerdb.codegen.freshness;
 
-import dev.trackerdb.codegen.files.FileTrees;
+import dev.trackerdb.codegen.files.FileHashCache;
 import dev.trackerdb.codegen.files.Sha256;
 import dev.trackerdb.codegen.generate.CodegenSettings;
 import dev.trackerdb.codegen.generate.JooqGenerator;
@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -62,10 +61,13 @@ public record Fingerprint(SortedMap<String, String> inputs, SortedMap<String, St
 
     /** SHA-256 of every file below a generated source root, by relative path. */
     public static SortedMap<String, String> hashTree(Path root) throws IOException {
+        return hashTree(root, FileHashCache.none());
+    }
+
+    /** As {@link #hashTree(Path)}, with content hashes remembered between runs by {@code hashes}. */
+    public static SortedMap<String, String> hashTree(Path root, FileHashCache hashes) throws IOException {
         SortedMap<String, String> out = new TreeMap<>();
-        FileTrees.files(root).entrySet().parallelStream()
-                .map(f -> Map.entry(escape(f.getKey()), Sha256.ofFileUnchecked(f.getValue())))
-                .forEachOrdered(e -> out.put(e.getKey(), e.getValue()));
+        hashes.hashTree(root).forEach((file, sha) -> out.put(escape(file), sha));
         return out;
     }
 

@@ -1,7 +1,6 @@
 package dev.trackerdb.codegen.lock;
 
-import dev.trackerdb.codegen.files.FileTrees;
-import dev.trackerdb.codegen.files.Sha256;
+import dev.trackerdb.codegen.files.FileHashCache;
 import org.flywaydb.core.api.MigrationVersion;
 
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +30,11 @@ public final class MigrationFiles {
      *              (the lock file's directory), else they start with the directory's own name
      */
     public static List<MigrationFile> scan(List<Path> dirs, Path base) throws IOException {
+        return scan(dirs, base, FileHashCache.none());
+    }
+
+    /** As {@link #scan(List, Path)}, with content hashes remembered between runs by {@code hashes}. */
+    public static List<MigrationFile> scan(List<Path> dirs, Path base, FileHashCache hashes) throws IOException {
         Path normalizedBase = base.toAbsolutePath().normalize();
         List<MigrationFile> out = new ArrayList<>();
         for (Path dir : dirs) {
@@ -39,11 +42,10 @@ public final class MigrationFiles {
             String prefix = d.startsWith(normalizedBase) && !d.equals(normalizedBase)
                     ? normalizedBase.relativize(d).toString().replace('\\', '/')
                     : d.getFileName().toString();
-            // Parallel: reading and hashing a thousand small files is I/O and SHA work that spreads well.
-            FileTrees.files(d).entrySet().parallelStream()
-                    .map(f -> new MigrationFile(prefix + "/" + f.getKey(), f.getValue(), Sha256.ofFileUnchecked(f.getValue()),
-                            versionOf(f.getValue().getFileName().toString())))
-                    .forEachOrdered(out::add);
+            hashes.hashTree(d).forEach((file, sha) -> {
+                Path path = d.resolve(file);
+                out.add(new MigrationFile(prefix + "/" + file, path, sha, versionOf(path.getFileName().toString())));
+            });
         }
         out.sort(Comparator.comparing(MigrationFile::label));
         return List.copyOf(out);

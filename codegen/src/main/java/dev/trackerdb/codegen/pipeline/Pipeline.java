@@ -3,6 +3,7 @@ package dev.trackerdb.codegen.pipeline;
 import dev.trackerdb.codegen.database.DatabaseProvider;
 import dev.trackerdb.codegen.database.OfflineProvider;
 import dev.trackerdb.codegen.database.ThrowawayPostgres;
+import dev.trackerdb.codegen.files.FileHashCache;
 import dev.trackerdb.codegen.files.FileTrees;
 import dev.trackerdb.codegen.freshness.Fingerprint;
 import dev.trackerdb.codegen.freshness.Freshness;
@@ -68,15 +69,19 @@ public final class Pipeline {
         long t0 = System.nanoTime();
         boolean check = options.mode() == Mode.CHECK;
 
+        // Local runs trust size + time stamp of files hashed before; CI and --force read every byte.
+        FileHashCache hashes = check || options.force() ? FileHashCache.none() : FileHashCache.load(options.hashCacheFile());
+
         // Stage: lock.
-        List<MigrationFile> migrations = MigrationFiles.scan(options.migrationDirs(), options.lockFile().getParent());
+        List<MigrationFile> migrations = MigrationFiles.scan(options.migrationDirs(), options.lockFile().getParent(), hashes);
         lock(options, migrations, options.mode() == Mode.CHECK ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.ALLOW_NEW);
 
         // Stage: freshness.
         long t1 = System.nanoTime();
         Fingerprint inputs = Fingerprint.ofInputs(migrations, options.codegen(), ToolVersions.current());
         Freshness freshness = Freshness.assess(Fingerprint.read(options.fingerprintFile()), inputs,
-                Fingerprint.hashTree(options.outputDirectory()));
+                Fingerprint.hashTree(options.outputDirectory(), hashes));
+        hashes.save();
         if (check) lint(options);
         if (freshness.upToDate() && !options.force()) {
             report("up-to-date", inputs.migrationCount() + " migrations unchanged since last generate (fingerprint "

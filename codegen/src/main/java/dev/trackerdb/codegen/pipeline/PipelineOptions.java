@@ -71,6 +71,15 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
     }
 
     /**
+     * Where local runs remember file hashes between runs (see {@link dev.trackerdb.codegen.files.FileHashCache}):
+     * the target/ directory of the module that holds the fingerprint, e.g. generated/target/, which
+     * is never committed and goes away with {@code ./mvnw clean}.
+     */
+    public Path hashCacheFile() {
+        return fingerprintFile.toAbsolutePath().normalize().getParent().resolve("target/codegen-file-hashes.tsv");
+    }
+
+    /**
      * schema/src/main/resources/db/migrations.lock for the standard layout: beside db/migration and
      * db/data, so it travels in the schema jar with the migrations it locks, yet lies outside every
      * Flyway location (Flyway never tries to run it).
