@@ -9,13 +9,23 @@ import java.util.Properties;
  * The PostgreSQL versions the build declares (parent pom: {@code postgres.version}, the throwaway
  * database, and {@code postgres.production.major}), carried to run time in the filtered resource
  * {@code trackerdb-build.properties}. Every provider starts this major by default, so generated
- * code does not depend on which provider happened to run.
+ * code does not depend on which provider happened to run. The build's own run (exec:java in
+ * generate-sources, before process-resources) passes the same pom properties as system
+ * properties {@code trackerdb.postgres.version} and {@code trackerdb.postgres.production.major}.
  */
 public record PostgresVersions(String throwawayVersion, int productionMajor) {
 
     static final String RESOURCE = "/trackerdb-build.properties";
 
+    static final String VERSION_PROPERTY = "trackerdb.postgres.version";
+    static final String PRODUCTION_PROPERTY = "trackerdb.postgres.production.major";
+
     public static PostgresVersions load() {
+        String fromBuild = System.getProperty(VERSION_PROPERTY);
+        if (fromBuild != null && !fromBuild.isBlank()) {
+            return new PostgresVersions(fromBuild.strip(), Integer.parseInt(System.getProperty(PRODUCTION_PROPERTY,
+                    fromBuild.strip().split("\\.")[0]).strip()));
+        }
         Properties p = new Properties();
         try (InputStream in = PostgresVersions.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the class path; rebuild trackerdb-codegen.");
