@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,20 +64,46 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Change a migration lint rule's severity: error, warning, info or off (see `trackerdb lint --help`).")
     List<String> lintSeverities;
 
+    /**
+     * The command as the build configures it ({@link MavenEntry}): the same object picocli fills from
+     * {@code generate --project-dir=DIR --database=KIND --force=B --check=B}, without the cost of
+     * picocli's reflective model (most of a no-op build's time in this module). Everything else
+     * keeps its option default; MavenEntryTest holds the two ways to the same PipelineOptions.
+     */
+    static GenerateCommand forBuild(Path projectDir, String databaseKind, boolean force, boolean check) {
+        GenerateCommand c = new GenerateCommand();
+        c.project = new ProjectOptions();
+        c.project.projectDir = projectDir;
+        c.database = new DatabaseOptions();
+        c.database.database = databaseKind;
+        c.targetPackage = CodegenSettings.DEFAULT_PACKAGE;
+        c.force = force;
+        c.check = check;
+        return c;
+    }
+
     @Override
     public Integer call() throws Exception {
         PipelineOptions options = options();
         try {
-            PipelineResult result = new Pipeline(database.provider(), spec.commandLine().getOut()::println).run(options);
+            PipelineResult result = new Pipeline(database.provider(), out()::println).run(options);
             if (!result.ok()) {
-                spec.commandLine().getErr().println("error: " + String.join("\n", result.findings()));
+                err().println("error: " + String.join("\n", result.findings()));
                 return TrackerDb.FINDINGS;
             }
             return TrackerDb.OK;
         } catch (MigrationLockException | LintFailedException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+            err().println("error: " + e.getMessage());
             return TrackerDb.FINDINGS;
         }
+    }
+
+    private PrintWriter out() {
+        return spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
+    }
+
+    private PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true);
     }
 
     PipelineOptions options() {
