@@ -42,10 +42,7 @@ public final class MavenEntry {
         try {
             return generate.call();
         } catch (Exception e) {
-            // As TrackerDb's execution exception handler words it.
-            System.err.println("error: " + ErrorText.of(e));
-            if (Boolean.getBoolean("trackerdb.stacktrace")) e.printStackTrace();
-            return TrackerDb.FAILURE;
+            return TrackerDb.failed(e, new PrintWriter(System.err, true));
         }
     }
 

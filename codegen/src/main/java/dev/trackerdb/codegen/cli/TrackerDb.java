@@ -87,12 +87,15 @@ public final class TrackerDb {
             cmd.getErr().println("Run `" + cmd.getCommandSpec().qualifiedName() + " --help` for the options.");
             return USAGE;
         });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + ErrorText.of(e));
-            if (Boolean.getBoolean("trackerdb.stacktrace")) e.printStackTrace(commandLine.getErr());
-            return FAILURE;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e, commandLine.getErr()));
         return cli;
+    }
+
+    /** A command that threw: one readable line (the stack trace with -Dtrackerdb.stacktrace=true). */
+    static int failed(Exception e, PrintWriter err) {
+        err.println("error: " + ErrorText.of(e));
+        if (Boolean.getBoolean("trackerdb.stacktrace")) e.printStackTrace(err);
+        return FAILURE;
     }
 
     /** Library chatter (jOOQ's banner, Flyway's per-migration INFO lines) would drown our own lines. */

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -173,10 +172,8 @@ public final class FileHashCache {
                 Files.deleteIfExists(temp);
             }
             changed.set(false);
-        } catch (NoSuchFileException | RuntimeException e) {
-            // e.g. the directory vanished under a concurrent clean: nothing lost but speed
-        } catch (IOException e) {
-            // read-only checkout and the like: same
+        } catch (IOException | RuntimeException e) {
+            // read-only checkout, a concurrent clean, ...: nothing lost but speed
         }
     }
 
