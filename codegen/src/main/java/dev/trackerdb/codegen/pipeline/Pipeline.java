@@ -74,7 +74,8 @@ public final class Pipeline {
 
         // Stage: lock.
         List<MigrationFile> migrations = MigrationFiles.scan(options.migrationDirs(), options.lockFile().getParent(), hashes);
-        lock(options, migrations, options.mode() == Mode.CHECK ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.ALLOW_NEW);
+        MigrationLocker.Outcome locked = lock(options, migrations,
+                options.mode() == Mode.CHECK ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.ALLOW_NEW);
 
         // Stage: freshness.
         long t1 = System.nanoTime();
@@ -86,7 +87,11 @@ public final class Pipeline {
         if (freshness.upToDate() && !options.force()) {
             report("up-to-date", inputs.migrationCount() + " migrations unchanged since last generate (fingerprint "
                     + inputs.id() + "); --force to regenerate", since(t1));
-            if (!check) lock(options, migrations, MigrationLocker.Mode.APPEND);
+            // Usually every migration is locked already and the lock is not read again; one missing from it
+            // (a deleted lock, a merge that dropped a line) is added now.
+            boolean unlocked = !Files.exists(options.lockFile())
+                    || MigrationFiles.versioned(migrations).size() > locked.locked();
+            if (!check && unlocked) lock(options, migrations, MigrationLocker.Mode.APPEND);
             return PipelineResult.withoutDatabase(Outcome.UP_TO_DATE, inputs.id(), List.of(), since(t0));
         }
         if (check && freshness.inputsUnchanged() && !options.force()) {
@@ -134,8 +139,8 @@ public final class Pipeline {
      * Before the run, locked migrations must match (new ones may still be fixed); after a successful
      * local run, new migrations are appended. CI (VERIFY) accepts nothing unlocked.
      */
-    private void lock(PipelineOptions options, List<MigrationFile> migrations, MigrationLocker.Mode mode)
-            throws Exception {
+    private MigrationLocker.Outcome lock(PipelineOptions options, List<MigrationFile> migrations,
+                                         MigrationLocker.Mode mode) throws Exception {
         long t0 = System.nanoTime();
         MigrationLocker.Outcome locked = MigrationLocker.enforce(options.lockFile(), migrations, mode);
         String lockName = display(options.lockFile());
@@ -149,6 +154,7 @@ public final class Pipeline {
                     + (unlocked > 0 && mode == MigrationLocker.Mode.ALLOW_NEW
                     ? "; " + unlocked + " new, locked once this run succeeds" : ""), since(t0));
         }
+        return locked;
     }
 
     /** Warnings are printed; any error stops the run before anything is migrated. */

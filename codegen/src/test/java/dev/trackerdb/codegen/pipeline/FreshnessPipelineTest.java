@@ -104,6 +104,25 @@ class FreshnessPipelineTest {
     }
 
     @Test
+    void anUpToDateRunLeavesTheLockAloneAndRestoresAMissingOne() throws Exception {
+        assertEquals(Outcome.GENERATED, run(options).outcome());
+        Path lock = project.resolve("db/migrations.lock");
+        String locked = Files.readString(lock);
+        // A time stamp the run would replace if it wrote the file.
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(lock, old);
+
+        assertEquals(Outcome.UP_TO_DATE, run(options).outcome());
+        assertEquals(old, Files.getLastModifiedTime(lock), "an up-to-date run with every migration locked does not write the lock");
+
+        Files.delete(lock);
+        assertEquals(Outcome.UP_TO_DATE, run(options).outcome());
+        assertEquals(locked, Files.readString(lock), "a lost lock is written again, also when nothing is regenerated");
+        assertTrue(output.stream().anyMatch(l -> l.startsWith("lock        created ")), output.toString());
+        assertEquals(1, starts, "no database after the first run");
+    }
+
+    @Test
     void secondRunIsSkippedUntilAMigrationOrASettingChanges() throws Exception {
         assertEquals(Outcome.GENERATED, run(options).outcome());
         assertTrue(Files.isRegularFile(eventsClass()));
