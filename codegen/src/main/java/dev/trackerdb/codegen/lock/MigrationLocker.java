@@ -30,8 +30,9 @@ public final class MigrationLocker {
      * @param locked   migrations in the lock after this run
      * @param appended migrations added to the lock by this run
      * @param created  the lock file did not exist and was written
+     * @param complete the lock file exists and holds every versioned migration (an append would change nothing)
      */
-    public record Outcome(int locked, List<MigrationFile> appended, boolean created) {
+    public record Outcome(int locked, List<MigrationFile> appended, boolean created, boolean complete) {
     }
 
     private MigrationLocker() {
@@ -42,14 +43,14 @@ public final class MigrationLocker {
             MigrationLock fresh = MigrationLock.of(files);
             LockCheck duplicates = LockCheck.of(new MigrationLock(List.of(), null), files);
             if (!duplicates.problems().isEmpty()) throw new MigrationLockException(duplicates.describe(lockFile.toString()));
-            if (mode == Mode.ALLOW_NEW) return new Outcome(0, List.of(), false);
+            if (mode == Mode.ALLOW_NEW) return new Outcome(0, List.of(), false, false);
             if (mode == Mode.VERIFY) {
                 throw new MigrationLockException(lockFile + " does not exist. Run `trackerdb lock` (or ./mvnw"
                         + " generate-sources locally) to lock the " + fresh.entries().size()
                         + " current migrations, and commit it.");
             }
             fresh.write(lockFile);
-            return new Outcome(fresh.entries().size(), MigrationFiles.versioned(files), true);
+            return new Outcome(fresh.entries().size(), MigrationFiles.versioned(files), true, true);
         }
         MigrationLock lock = MigrationLock.read(lockFile);
         LockCheck check = LockCheck.of(lock, files);
@@ -66,14 +67,14 @@ public final class MigrationLocker {
             throw new MigrationLockException(sb.toString());
         }
         if (mode == Mode.ALLOW_NEW && check.problems().isEmpty()) {
-            return new Outcome(lock.entries().size(), List.of(), false);
+            return new Outcome(lock.entries().size(), List.of(), false, check.unlocked().isEmpty());
         }
         if (!check.unlocked().isEmpty() || check.totalMismatch()) {
             if (mode == Mode.VERIFY) throw new MigrationLockException(check.describe(lockFile.toString()));
             MigrationLock updated = lock.withAdded(check.unlocked());
             updated.write(lockFile);
-            return new Outcome(updated.entries().size(), check.unlocked(), false);
+            return new Outcome(updated.entries().size(), check.unlocked(), false, true);
         }
-        return new Outcome(lock.entries().size(), List.of(), false);
+        return new Outcome(lock.entries().size(), List.of(), false, true);
     }
 }

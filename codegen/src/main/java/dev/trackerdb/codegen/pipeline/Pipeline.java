@@ -89,9 +89,7 @@ public final class Pipeline {
                     + inputs.id() + "); --force to regenerate", since(t1));
             // Usually every migration is locked already and the lock is not read again; one missing from it
             // (a deleted lock, a merge that dropped a line) is added now.
-            boolean unlocked = !Files.exists(options.lockFile())
-                    || MigrationFiles.versioned(migrations).size() > locked.locked();
-            if (!check && unlocked) lock(options, migrations, MigrationLocker.Mode.APPEND);
+            if (!check && !locked.complete()) lock(options, migrations, MigrationLocker.Mode.APPEND);
             return PipelineResult.withoutDatabase(Outcome.UP_TO_DATE, inputs.id(), List.of(), since(t0));
         }
         if (check && freshness.inputsUnchanged() && !options.force()) {
