@@ -4,7 +4,7 @@
 #   peer-project.sh ddl         DIR OUT SCRIPTS_DIR     jooq-codegen-maven with DDLDatabase (no database)
 #   peer-project.sh testcontainers DIR OUT LOCATIONS IMAGE  testcontainers-jooq-codegen-maven-plugin (Docker)
 # LOCATIONS: comma-separated Flyway locations (filesystem:/abs/dir,...). OUT: generated source root.
-# The jOOQ <generate>/<target> settings mirror dev.trackerdb.codegen.generate.JooqGenerator.
+# The jOOQ <generate>/<target> settings mirror dev.cairn.generate.JooqGenerator.
 set -euo pipefail
 kind=$1 dir=$2 out=$3
 : "${JOOQ_VERSION:=3.21.9}" "${FLYWAY_PLUGIN_VERSION:=13.12.0}" "${PGJDBC_VERSION:=42.7.14}" "${TC_PLUGIN_VERSION:=0.0.4}"

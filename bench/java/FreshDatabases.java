@@ -1,7 +1,7 @@
-import dev.trackerdb.codegen.database.EmbeddedPostgres;
-import dev.trackerdb.codegen.migrate.FlywayFactory;
-import dev.trackerdb.codegen.migrate.MigrationLocations;
-import dev.trackerdb.codegen.migrate.Migrator;
+import dev.cairn.database.EmbeddedPostgres;
+import dev.cairn.migrate.FlywayFactory;
+import dev.cairn.migrate.MigrationLocations;
+import dev.cairn.migrate.Migrator;
 
 import java.nio.file.Path;
 import java.sql.Connection;

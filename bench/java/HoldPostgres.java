@@ -1,4 +1,4 @@
-import dev.trackerdb.codegen.database.EmbeddedPostgres;
+import dev.cairn.database.EmbeddedPostgres;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,10 +1,10 @@
 package dev.trackerdb.app;
 
-import dev.trackerdb.codegen.database.DatabaseProvider;
-import dev.trackerdb.codegen.generate.CodegenSettings;
-import dev.trackerdb.codegen.migrate.MigrationLocations;
-import dev.trackerdb.codegen.pipeline.Pipeline;
-import dev.trackerdb.codegen.pipeline.PipelineOptions;
+import dev.cairn.database.DatabaseProvider;
+import dev.cairn.generate.CodegenSettings;
+import dev.cairn.migrate.MigrationLocations;
+import dev.cairn.pipeline.Pipeline;
+import dev.cairn.pipeline.PipelineOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

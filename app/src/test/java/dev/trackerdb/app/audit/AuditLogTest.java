@@ -1,7 +1,7 @@
 package dev.trackerdb.app.audit;
 
 import dev.trackerdb.app.TrackerDatabase;
-import dev.trackerdb.testing.FreshDatabase;
+import dev.cairn.testing.FreshDatabase;
 import dev.trackerdb.generated.tables.records.AuditLogsRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

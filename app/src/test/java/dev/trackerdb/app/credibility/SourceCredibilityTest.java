@@ -1,7 +1,7 @@
 package dev.trackerdb.app.credibility;
 
 import dev.trackerdb.app.TrackerDatabase;
-import dev.trackerdb.testing.FreshDatabase;
+import dev.cairn.testing.FreshDatabase;
 import dev.trackerdb.generated.enums.EvidenceTier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

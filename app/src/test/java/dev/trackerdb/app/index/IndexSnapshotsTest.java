@@ -1,7 +1,7 @@
 package dev.trackerdb.app.index;
 
 import dev.trackerdb.app.TrackerDatabase;
-import dev.trackerdb.testing.FreshDatabase;
+import dev.cairn.testing.FreshDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

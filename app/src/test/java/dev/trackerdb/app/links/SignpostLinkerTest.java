@@ -1,7 +1,7 @@
 package dev.trackerdb.app.links;
 
 import dev.trackerdb.app.TrackerDatabase;
-import dev.trackerdb.testing.FreshDatabase;
+import dev.cairn.testing.FreshDatabase;
 import dev.trackerdb.generated.enums.EvidenceTier;
 import dev.trackerdb.generated.enums.OutletCred;
 import dev.trackerdb.generated.tables.records.EventSignpostLinksRecord;

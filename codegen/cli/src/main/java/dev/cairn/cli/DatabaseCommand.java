@@ -1,0 +1,73 @@
+package dev.cairn.cli;
+
+import dev.cairn.build.ErrorText;
+
+import dev.cairn.connect.ConnectionCheck;
+import dev.cairn.connect.ConnectionSettings;
+import dev.cairn.migrate.FlywayFactory;
+import dev.cairn.migrate.MigrationLocations;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * What every command on a real database shares: connection and migration options, a connection
+ * check before any change, one Flyway configuration, and errors printed without the password.
+ */
+abstract class DatabaseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    MigrationSourceOptions source;
+
+    /** What a subcommand gets to work with. */
+    record Run(PrintWriter out, PrintWriter err, Colors colors, ConnectionSettings settings,
+               MigrationLocations locations, FluentConfiguration flyway) {
+    }
+
+    @Override
+    public final Integer call() {
+        String problem = source.usageProblem();
+        if (problem == null) problem = usageProblem();
+        if (problem != null) throw new ParameterException(spec.commandLine(), problem);
+        ConnectionSettings settings;
+        try {
+            settings = connection.settings();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Colors colors = Colors.detect(System.getenv());
+        try {
+            MigrationLocations locations = source.locations();
+            ConnectionCheck.verify(settings);
+            FluentConfiguration config = FlywayFactory.configure(
+                    settings.jdbcUrl(), settings.user(), settings.password(), locations);
+            return run(new Run(out, err, colors, settings, locations, config));
+        } catch (Exception e) {
+            err.println(colors.red("error:") + " " + settings.redact(ErrorText.of(e)));
+            if (Boolean.getBoolean("cairn.stacktrace")) e.printStackTrace(err);
+            err.flush();
+            return Cairn.FAILURE;
+        }
+    }
+
+    /** A subcommand's own option checks; a non-null answer is a usage error (exit 64). */
+    String usageProblem() {
+        return null;
+    }
+
+    abstract int run(Run run) throws Exception;
+}

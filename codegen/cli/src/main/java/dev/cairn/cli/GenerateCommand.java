@@ -1,0 +1,104 @@
+package dev.cairn.cli;
+
+import dev.cairn.build.Goals;
+import dev.cairn.config.CairnSettings;
+import dev.cairn.config.Setting;
+import dev.cairn.pipeline.PipelineOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Start a throwaway PostgreSQL, apply every migration, generate the jOOQ classes.",
+                "Checks migrations.lock first; skips the database when codegen.fingerprint says nothing changed.",
+                "The generated directory is replaced only after a successful run.",
+                "With --check (or env CI=true) nothing is written: generated/ is compared with a fresh run."})
+final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    ProjectOptions project;
+
+
+    @Option(names = {"--output-directory", "--output"}, paramLabel = "DIR",
+            description = "Generated source root (default: cairn.properties, else target/generated-sources/jooq).")
+    String outputDirectory;
+
+    @Option(names = {"--package-name", "--package"}, paramLabel = "PACKAGE",
+            description = "Package of the generated classes (default: cairn.properties, else org.jooq.generated).")
+    String packageName;
+
+    @Option(names = "--generator-config", paramLabel = "FILE",
+            description = "A jOOQ codegen XML file (<configuration> or <generator>): strategy, forced types, POJOs, Kotlin ...")
+    String generatorConfig;
+
+    @Option(names = "--lock-file", paramLabel = "FILE",
+            description = "Migration lock (default: migrations.lock beside the first migration directory).")
+    String lockFile;
+
+    @Option(names = {"--fingerprint-file", "--fingerprint"}, paramLabel = "FILE",
+            description = "Fingerprint of the last generate (default: codegen.fingerprint beside the output's module).")
+    String fingerprintFile;
+
+    // arity 0..1 so a script can pass --force=true/false and people can type --force.
+    @Option(names = "--force", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Regenerate even when the fingerprint says nothing changed (Maven: -Dcairn.force).")
+    String force;
+
+    @Option(names = "--check", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Write nothing; fail (exit 2) when the generated code, its fingerprint or migrations.lock is behind."
+                    + " On by default when the environment has CI=true (Maven: -Dcairn.check).")
+    String check;
+
+    @Option(names = {"--lint", "--lint-severity"}, split = ",", paramLabel = "RULE=LEVEL",
+            description = "Change a migration lint rule's severity: error, warning, info or off (see `cairn lint --help`).")
+    List<String> lint;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = out();
+        PrintWriter err = err();
+        return Goals.generate(settings(), System.getenv(), out::println, err::println);
+    }
+
+    private PrintWriter out() {
+        return spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
+    }
+
+    private PrintWriter err() {
+        return spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true);
+    }
+
+    /** Every option of this command, by setting, on top of the project's and the database's. */
+    CairnSettings settings() {
+        Map<Setting, String> m = new EnumMap<>(Setting.class);
+        m.putAll(database.explicit());
+        if (outputDirectory != null) m.put(Setting.OUTPUT_DIRECTORY, outputDirectory);
+        if (packageName != null) m.put(Setting.PACKAGE_NAME, packageName);
+        if (generatorConfig != null) m.put(Setting.GENERATOR_CONFIG, generatorConfig);
+        if (lockFile != null) m.put(Setting.LOCK_FILE, lockFile);
+        if (fingerprintFile != null) m.put(Setting.FINGERPRINT_FILE, fingerprintFile);
+        if (force != null) m.put(Setting.FORCE, force);
+        if (check != null) m.put(Setting.CHECK, check);
+        if (lint != null) m.put(Setting.LINT, String.join(",", lint));
+        return project.settings(m);
+    }
+
+    PipelineOptions options() {
+        return settings().pipelineOptions(System.getenv());
+    }
+
+}

@@ -1,0 +1,76 @@
+package dev.cairn.cli;
+
+import dev.cairn.lint.LintConfig;
+import dev.cairn.lint.LintReport;
+import dev.cairn.lint.Linter;
+import dev.cairn.lint.Rule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Check the SQL migrations for unsafe or non-repeatable statements, without a database.",
+                "Undo scripts are read from the sibling directory undo; a directory named data holds data migrations.",
+                "Silence a rule for one statement with a comment line directly above it:",
+                "  -- lint:ignore <rule-id>[,<rule-id>] reason: <why it is safe>"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {" 0:no errors (warnings may remain)", " 1:failure (unreadable file or directory)",
+                " 2:errors found", "64:usage error"})
+final class LintCommand implements Callable<Integer> {
+
+    CommandSpec spec;
+
+    /** Injected by picocli; also lists the rules under the usage text, from {@link Rule} itself. */
+    @Spec
+    void spec(CommandSpec spec) {
+        this.spec = spec;
+        spec.usageMessage().footerHeading("%nRules (id, default severity):%n").footer(rulesHelp());
+    }
+
+    @Mixin
+    ProjectOptions project;
+
+
+    @Option(names = "--severity", split = ",", paramLabel = "RULE=LEVEL",
+            description = "Change a rule's severity: error, warning, info or off (repeatable).")
+    List<String> severities;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    static String rulesHelp() {
+        return Arrays.stream(Rule.values())
+                .map(r -> String.format("  %-27s %s", r.id(), r.defaultSeverity().label()))
+                .collect(Collectors.joining("%n"));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = project.root();
+        LintConfig config = LintConfig.defaults();
+        if (severities != null) {
+            for (String s : severities) {
+                try {
+                    config = config.withSeverity(s);
+                } catch (IllegalArgumentException e) {
+                    spec.commandLine().getErr().println("error: --severity " + s + ": " + e.getMessage());
+                    return Cairn.USAGE;
+                }
+            }
+        }
+        List<Path> dirs = project.migrationDirs();
+        LintReport report = Linter.lint(dirs, config);
+        var out = spec.commandLine().getOut();
+        out.print(json ? report.toJson(root) : report.format(root));
+        out.flush();
+        return report.hasErrors() ? Cairn.FINDINGS : Cairn.OK;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.cairn.cli;
+
+import dev.cairn.migrate.MigrationLocations;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Where a command finds the migrations: the project's schema directories, given directories, or the class path. */
+final class MigrationSourceOptions {
+
+    @Mixin
+    ProjectOptions project;
+
+    @Option(names = "--classpath",
+            description = "Use classpath:db/migration and classpath:db/data: the migrations in the packaged schema jar on the class path.")
+    boolean classpath;
+
+    /** Null when the combination is fine, else what is wrong (a usage error). */
+    String usageProblem() {
+        return project.locationsGiven() && classpath ? "Give either --locations or --classpath, not both." : null;
+    }
+
+    MigrationLocations locations() {
+        if (classpath) {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader.getResource("db/migration") == null) {
+                throw new IllegalArgumentException("No migrations on the class path (classpath:db/migration is missing)."
+                        + " Put the schema jar on the class path, e.g. `java -cp codegen/cli/target/cairn.jar:"
+                        + "schema/target/trackerdb-schema.jar dev.cairn.cli.Cairn ...` (./cairn does this).");
+            }
+            if (loader.getResource("db/data") == null) {
+                return new MigrationLocations(List.of("classpath:db/migration"));
+            }
+            return MigrationLocations.classpath();
+        }
+        boolean given = project.locationsGiven();
+        // The project's data folder is optional; given folders must all exist.
+        List<Path> dirs = project.migrationDirs().stream().filter(d -> given || !d.endsWith("data") || Files.isDirectory(d)).toList();
+        for (Path d : dirs) {
+            if (!Files.isDirectory(d)) {
+                throw new IllegalArgumentException("Migration directory " + d + " does not exist."
+                        + (given ? " Check --locations." : " Run from the project root or pass --project-dir / --locations."));
+            }
+        }
+        return MigrationLocations.directories(dirs);
+    }
+}

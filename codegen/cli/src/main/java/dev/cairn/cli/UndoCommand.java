@@ -1,0 +1,109 @@
+package dev.cairn.cli;
+
+import dev.cairn.connect.ConnectionSettings;
+import dev.cairn.undo.FlywayHistory;
+import dev.cairn.undo.UndoFailedException;
+import dev.cairn.undo.UndoPlan;
+import dev.cairn.undo.UndoRefusedException;
+import dev.cairn.undo.UndoRunner;
+import dev.cairn.undo.UndoScriptParser;
+import dev.cairn.undo.UndoScripts;
+import dev.cairn.undo.UndoTarget;
+import org.flywaydb.core.api.MigrationVersion;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "undo", mixinStandardHelpOptions = true,
+        description = {"Undo the newest migrations of a real database with their U<n> scripts, newest first, and delete their rows from Flyway's history, so a later migrate applies them again.",
+                "Each step (undo + history row) is one transaction; a CONCURRENTLY step runs outside one.",
+                "Refuses, changing nothing, when an undo script is missing, the target is not applied, or the history has failed entries.",
+                "Exit code 0: done, 1: refused or failed."})
+final class UndoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--to", paramLabel = "VERSION", description = "Undo every applied version above this one (0: all).")
+        String to;
+
+        @Option(names = "--steps", paramLabel = "N", description = "Undo the N newest applied versions.")
+        Integer steps;
+    }
+
+    @Option(names = "--dry-run", description = "Print what would be undone; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--project-dir", defaultValue = ".", description = "Project root (default: ${DEFAULT-VALUE}).")
+    Path projectDir;
+
+    @Option(names = "--undo-dir", paramLabel = "DIR", description = "Undo scripts (default: schema/src/main/resources/db/undo).")
+    Path undoDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ConnectionSettings settings;
+        UndoTarget wanted;
+        try {
+            settings = connection.settings();
+            wanted = target.steps != null ? new UndoTarget.Steps(target.steps)
+                    : new UndoTarget.ToVersion(MigrationVersion.fromVersion(target.to));
+        } catch (IllegalArgumentException | org.flywaydb.core.api.FlywayException e) {
+            err.println("error: " + e.getMessage());
+            return Cairn.USAGE;
+        }
+        Path root = projectDir.toAbsolutePath().normalize();
+        UndoScripts scripts = UndoScripts.in(undoDir != null ? root.resolve(undoDir) : UndoScripts.directoryOf(root));
+
+        try (Connection c = connect(settings)) {
+            Optional<FlywayHistory> history = FlywayHistory.read(c);
+            if (history.isEmpty()) {
+                err.println("error: " + settings.display() + " has no " + FlywayHistory.TABLE
+                        + " table in its current schema: nothing was migrated there, so there is nothing to undo.");
+                return Cairn.FAILURE;
+            }
+            UndoPlan plan = UndoPlan.of(history.get(), scripts, wanted, new UndoScriptParser());
+            UndoRunner runner = new UndoRunner(out::println);
+            if (dryRun) {
+                runner.describe(plan);
+            } else {
+                out.println("Undoing " + settings.display() + " from version " + plan.current() + " to " + plan.target() + ":");
+                runner.run(c, plan);
+            }
+            return Cairn.OK;
+        } catch (UndoRefusedException e) {
+            err.println("refused: " + e.getMessage());
+            return Cairn.FAILURE;
+        } catch (UndoFailedException e) {
+            err.println("error: " + settings.redact(e.getMessage()));
+            return Cairn.FAILURE;
+        }
+    }
+
+    private static Connection connect(ConnectionSettings settings) throws SQLException {
+        try {
+            return settings.connect();
+        } catch (SQLException e) {
+            throw new SQLException("Cannot connect to " + settings.display() + ": " + settings.redact(e.getMessage()), e);
+        }
+    }
+}

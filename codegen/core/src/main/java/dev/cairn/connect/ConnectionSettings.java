@@ -1,0 +1,100 @@
+package dev.cairn.connect;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * How to reach a real database. Built from explicit options first, then the environment
+ * ({@code DATABASE_URL} as a JDBC URL or as {@code postgresql://user:pass@host:port/db};
+ * {@code PGUSER}, {@code PGPASSWORD}). The password never appears in {@link #toString()} or
+ * {@link #display()}.
+ */
+public record ConnectionSettings(String jdbcUrl, String user, String password) {
+
+    public ConnectionSettings {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw new IllegalArgumentException("No database given: pass --url <jdbc-url> or set DATABASE_URL.");
+        }
+    }
+
+    /** Options win over the environment; either URL form is accepted for both. */
+    public static ConnectionSettings resolve(String url, String user, String password, Map<String, String> env) {
+        String rawUrl = url != null ? url : env.get("DATABASE_URL");
+        if (rawUrl == null || rawUrl.isBlank()) {
+            throw new IllegalArgumentException("No database given: pass --url <jdbc-url> or set DATABASE_URL.");
+        }
+        ConnectionSettings parsed = parse(rawUrl);
+        String u = firstNonNull(user, parsed.user(), env.get("PGUSER"));
+        String p = firstNonNull(password, parsed.password(), env.get("PGPASSWORD"));
+        return new ConnectionSettings(parsed.jdbcUrl(), u, p);
+    }
+
+    /** Accepts jdbc:postgresql://... or postgres(ql)://user:pass@host:port/db?params. */
+    public static ConnectionSettings parse(String url) {
+        String s = url.strip();
+        if (s.startsWith("jdbc:postgresql:")) return new ConnectionSettings(s, null, null);
+        if (s.startsWith("postgres://") || s.startsWith("postgresql://")) {
+            URI uri = URI.create(s);
+            String user = null;
+            String password = null;
+            if (uri.getRawUserInfo() != null) {
+                String[] parts = uri.getRawUserInfo().split(":", 2);
+                user = decode(parts[0]);
+                if (parts.length > 1) password = decode(parts[1]);
+            }
+            String host = uri.getHost() != null ? uri.getHost() : "localhost";
+            int port = uri.getPort() > 0 ? uri.getPort() : 5432;
+            String db = uri.getRawPath() == null || uri.getRawPath().length() <= 1 ? "postgres" : uri.getRawPath().substring(1);
+            String query = uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "";
+            return new ConnectionSettings("jdbc:postgresql://" + host + ":" + port + "/" + db + query, user, password);
+        }
+        throw new IllegalArgumentException("Not a PostgreSQL URL: " + mask(s)
+                + ". Use jdbc:postgresql://host:port/db or postgresql://user:password@host:port/db.");
+    }
+
+    public Connection connect() throws SQLException {
+        Properties props = new Properties();
+        if (user != null) props.setProperty("user", user);
+        if (password != null) props.setProperty("password", password);
+        return DriverManager.getConnection(jdbcUrl, props);
+    }
+
+    /** URL and user for messages; never the password. */
+    public String display() {
+        return mask(jdbcUrl) + (user != null ? " as " + user : "");
+    }
+
+    /** Removes a password from any text about to be shown (error messages may echo the URL). */
+    public String redact(String text) {
+        if (text == null) return null;
+        String out = mask(text);
+        return password != null && !password.isEmpty() ? out.replace(password, "****") : out;
+    }
+
+    /** Masks password=... parameters and user:password@ credentials in a URL. */
+    public static String mask(String url) {
+        return url.replaceAll("(?i)(password=)[^&\\s]*", "$1****")
+                .replaceAll("(://[^:/@\\s]+:)[^@\\s]*@", "$1****@");
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionSettings[" + display() + "]";
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) if (v != null) return v;
+        return null;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.cairn.database;
+
+import dev.cairn.connect.ConnectionSettings;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The default: a configured server first (CI jobs that provide a PostgreSQL service), else
+ * Testcontainers when a Docker engine answers (laptops), else the embedded server (CI containers
+ * without Docker). Says in one line which it chose and why.
+ */
+public final class AutoDatabaseProvider implements DatabaseProvider {
+
+    private final Optional<ConnectionSettings> server;
+    private final String image;
+    private final BooleanSupplier dockerAnswers;
+    private final Consumer<String> log;
+
+    public AutoDatabaseProvider(Optional<ConnectionSettings> server, String image, BooleanSupplier dockerAnswers,
+                                Consumer<String> log) {
+        this.server = server;
+        this.image = image;
+        this.dockerAnswers = dockerAnswers;
+        this.log = log;
+    }
+
+    /** What auto picks here, and the reason in words. */
+    public record Decision(DatabaseKind kind, String reason) {
+        public String line() {
+            return String.format("%-11s auto: %s -> %s", "database", reason, kind);
+        }
+    }
+
+    public Decision decide() {
+        if (server.isPresent()) {
+            return new Decision(DatabaseKind.SERVER, "server URL configured (" + server.get().display() + ")");
+        }
+        if (dockerAnswers.getAsBoolean()) {
+            return new Decision(DatabaseKind.TESTCONTAINERS, "no server URL, Docker engine answers");
+        }
+        return new Decision(DatabaseKind.EMBEDDED, "no server URL, no Docker engine");
+    }
+
+    @Override
+    public ThrowawayPostgres start() throws IOException {
+        Decision d = decide();
+        log.accept(d.line());
+        return switch (d.kind()) {
+            case SERVER -> TemporaryServerDatabase.provider(server.orElseThrow()).start();
+            case TESTCONTAINERS -> TestcontainersPostgres.start(image);
+            default -> EmbeddedPostgres.start();
+        };
+    }
+}

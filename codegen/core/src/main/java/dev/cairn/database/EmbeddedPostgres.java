@@ -1,0 +1,269 @@
+package dev.cairn.database;
+
+import dev.cairn.files.FileTrees;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real PostgreSQL server started from the binaries on the class path, on a free port of
+ * 127.0.0.1, with its own temporary data directory and settings for speed (no fsync: the data is
+ * thrown away). When the JVM runs as root, initdb and postgres run as an unprivileged user.
+ *
+ * <p>{@link #close()} stops the server and deletes its directory; a shutdown hook does the same
+ * when the JVM exits first (failure, Ctrl-C).
+ */
+public final class EmbeddedPostgres implements ThrowawayPostgres {
+
+    private static final String SUPERUSER = "postgres";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** initdb's arguments besides -D (also the initdb cache's key). */
+    private static final List<String> INITDB_ARGS = List.of("-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync");
+
+    private final Path workDir;
+    private final Optional<UnprivilegedUser> runAs;
+    private final Thread shutdownHook;
+    /** The process currently owned: initdb while initialising, then the server. */
+    private volatile Process current;
+    private volatile int port;
+    private volatile String version;
+    private volatile boolean initdbFromCache;
+    private boolean closed;
+
+    private EmbeddedPostgres(Path workDir, Optional<UnprivilegedUser> runAs) {
+        this.workDir = workDir;
+        this.runAs = runAs;
+        this.shutdownHook = new Thread(this::stopAndDelete, "cairn-postgres-cleanup");
+    }
+
+    /** Starts a fresh server; the caller owns it and must close it. */
+    public static EmbeddedPostgres start() throws IOException {
+        Path install = PostgresBinaries.install();
+        Optional<UnprivilegedUser> runAs = UnprivilegedUser.whenRoot();
+        LeftoverServers.removeAbandoned();
+        EmbeddedPostgres pg = new EmbeddedPostgres(LeftoverServers.newWorkDir(), runAs);
+        // From here on, Ctrl-C or a failure at any point still stops what was started and deletes the files.
+        Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
+        try {
+            pg.initialise(install);
+            return pg;
+        } catch (IOException | RuntimeException e) {
+            pg.close();
+            throw e;
+        }
+    }
+
+    private void initialise(Path install) throws IOException {
+        Path data = workDir.resolve("data");
+        Optional<InitdbCache> cache = InitdbCache.forInstall(install, INITDB_ARGS, runAs);
+        // Copies into or out of the work directory hold this object's lock, which the cleanup also
+        // takes: a shutdown hook never deletes the directory while a copy is still filling it.
+        synchronized (this) {
+            if (closed) throw new IOException("Embedded PostgreSQL closed while starting");
+            initdbFromCache = cache.isPresent() && cache.get().copyTo(data);
+        }
+        if (!initdbFromCache) {
+            Files.createDirectory(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            if (runAs.isPresent()) runAs.get().own(data);
+            initdb(install, data, workDir.resolve("initdb.log"));
+            // Before the first start: the cache must hold a never-started data directory.
+            if (cache.isPresent()) {
+                synchronized (this) {
+                    if (closed) throw new IOException("Embedded PostgreSQL closed while starting");
+                    cache.get().store(data, workDir.resolve("initdb-cache-staging"));
+                }
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            port = freePort();
+            current = startServer(install, data, port, runAs, workDir.resolve("postgres.log"));
+            try {
+                version = awaitReady(current, port, workDir.resolve("postgres.log"));
+                return;
+            } catch (PortTakenException e) {
+                // Another process took the port between probing and binding: try another one.
+                stop(current);
+                if (attempt == 3) throw new IOException(e.getMessage());
+            }
+        }
+    }
+
+    private void initdb(Path install, Path data, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(install.resolve("bin/initdb").toString(), "-D", data.toString()));
+        cmd.addAll(INITDB_ARGS);
+        Process p = process(cmd, runAs, log).start();
+        current = p;
+        try {
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("initdb did not finish within 120 s; its output: " + tail(log));
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while running initdb", e);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("initdb failed (exit " + p.exitValue() + "):\n" + tail(log));
+        }
+    }
+
+    private static Process startServer(Path install, Path data, int port, Optional<UnprivilegedUser> runAs, Path log)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(install.resolve("bin/postgres").toString(),
+                "-D", data.toString(), "-p", Integer.toString(port), "-h", "127.0.0.1", "-k", "",
+                // Throwaway data: durability buys nothing here.
+                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                "-c", "wal_level=minimal", "-c", "max_wal_senders=0", "-c", "autovacuum=off",
+                "-c", "jit=off", "-c", "max_connections=50", "-c", "shared_buffers=64MB",
+                "-c", "logging_collector=off"));
+        return process(cmd, runAs, log).start();
+    }
+
+    private static ProcessBuilder process(List<String> cmd, Optional<UnprivilegedUser> runAs, Path log) {
+        ProcessBuilder pb = new ProcessBuilder(runAs.map(u -> u.wrap(cmd)).orElse(cmd));
+        pb.environment().put("LC_ALL", "C");
+        pb.environment().remove("PGDATA");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return pb;
+    }
+
+    private static String awaitReady(Process server, int port, Path log) throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?connectTimeout=2";
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                String out = tail(log);
+                if (out.contains("could not bind") || out.contains("Address already in use")) {
+                    throw new PortTakenException("PostgreSQL could not bind port " + port + ":\n" + out);
+                }
+                throw new IOException("PostgreSQL exited (code " + server.exitValue() + ") during start:\n" + out);
+            }
+            try (Connection c = java.sql.DriverManager.getConnection(url, SUPERUSER, "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SHOW server_version")) {
+                rs.next();
+                return rs.getString(1);
+            } catch (SQLException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while waiting for PostgreSQL", e);
+            }
+        }
+        throw new IOException("PostgreSQL did not accept connections within " + START_TIMEOUT.toSeconds() + " s"
+                + (last != null ? " (" + last.getMessage() + ")" : "") + ":\n" + tail(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    @Override
+    public String user() {
+        return SUPERUSER;
+    }
+
+    @Override
+    public String password() {
+        return "";
+    }
+
+    @Override
+    public String description() {
+        return "embedded PostgreSQL " + version + " on 127.0.0.1:" + port + (initdbFromCache ? ", cached initdb" : "")
+                + runAs.map(u -> " (as " + u.name() + ")").orElse("");
+    }
+
+    /** The server's process id, for tests that check nothing is left behind. */
+    public long pid() {
+        return current.pid();
+    }
+
+    /** Whether the data directory was copied from the initdb cache rather than made by initdb. */
+    public boolean initdbFromCache() {
+        return initdbFromCache;
+    }
+
+    /** The directory holding the data directory and logs; gone after {@link #close()}. */
+    public Path workDir() {
+        return workDir;
+    }
+
+    @Override
+    public void close() {
+        stopAndDelete();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run
+        }
+    }
+
+    private synchronized void stopAndDelete() {
+        if (closed) return;
+        closed = true;
+        Process p = current;
+        if (p != null) stop(p);
+        FileTrees.deleteQuietly(workDir);
+    }
+
+    /** Fast shutdown (SIGINT: disconnect clients, no checkpoint wait), then kill if it hangs. */
+    private static void stop(Process server) {
+        if (!server.isAlive()) return;
+        try {
+            // pid of setpriv is postgres' pid: setpriv execs it.
+            new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            if (!server.waitFor(15, TimeUnit.SECONDS)) {
+                server.descendants().forEach(ProcessHandle::destroyForcibly);
+                server.destroyForcibly();
+                server.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            server.destroyForcibly();
+        } catch (InterruptedException e) {
+            server.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class PortTakenException extends RuntimeException {
+        PortTakenException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.cairn.database;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * A PostgreSQL database that exists only for the length of one run: codegen, a check, a test.
+ * Closing it stops whatever it started and removes whatever it wrote.
+ */
+public interface ThrowawayPostgres extends AutoCloseable {
+
+    /** JDBC URL of the database to migrate and read. */
+    String jdbcUrl();
+
+    String user();
+
+    String password();
+
+    /** One line for people: what this is and where, e.g. "embedded PostgreSQL 18.3 on 127.0.0.1:5999". */
+    String description();
+
+    default Connection connect() throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user());
+        if (password() != null) props.setProperty("password", password());
+        return DriverManager.getConnection(jdbcUrl(), props);
+    }
+
+    @Override
+    void close();
+}

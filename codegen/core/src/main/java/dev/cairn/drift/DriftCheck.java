@@ -1,0 +1,79 @@
+package dev.cairn.drift;
+
+import dev.cairn.catalog.CatalogDiff;
+import dev.cairn.catalog.CatalogSnapshot;
+import dev.cairn.connect.ConnectionSettings;
+import dev.cairn.database.DatabaseProvider;
+import dev.cairn.database.ThrowawayPostgres;
+import dev.cairn.migrate.FlywayFactory;
+import dev.cairn.migrate.MigrationLocations;
+import dev.cairn.migrate.Migrator;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.jooq.Meta;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+import java.sql.Connection;
+import java.util.List;
+
+/**
+ * Compares a live database with what the migrations produce: Flyway's history against the files,
+ * then the live catalog against a throwaway database migrated to the same version. The live
+ * database is only read (see {@link LiveDatabase}).
+ */
+public final class DriftCheck {
+
+    private final DatabaseProvider provider;
+    private final MigrationLocations locations;
+    private final String schema;
+
+    public DriftCheck(DatabaseProvider provider, MigrationLocations locations, String schema) {
+        this.provider = provider;
+        this.locations = locations;
+        this.schema = schema;
+    }
+
+    public DriftReport run(ConnectionSettings settings) throws Exception {
+        try (LiveDatabase live = LiveDatabase.open(settings)) {
+            FluentConfiguration liveFlyway = FlywayFactory.configure(settings.jdbcUrl(), settings.user(), settings.password(), locations)
+                    .dataSource(live.dataSource());
+            // info() on a database without the history table would be harmless, but nothing here
+            // should even look like it manages an unmanaged database: ask the catalog first.
+            FlywayHistory history = live.hasTable(live.currentSchema(), liveFlyway.getTable())
+                    ? FlywayHistory.read(liveFlyway.load()) : null;
+            String target = history != null ? history.targetVersion() : null;
+
+            try (ThrowawayPostgres expectedDb = provider.start()) {
+                FluentConfiguration expectedFlyway = FlywayFactory.configure(
+                        expectedDb.jdbcUrl(), expectedDb.user(), expectedDb.password(), locations);
+                String basis;
+                if (history == null) {
+                    Migrator.Result r = Migrator.migrate(expectedFlyway.load());
+                    basis = "all migrations (head, version " + r.version() + "): the live database has no Flyway history";
+                } else if (target == null) {
+                    basis = "an empty schema: the live database has applied no migration that exists as a file";
+                } else {
+                    Migrator.migrate(expectedFlyway.target(target).load());
+                    basis = "migrations up to version " + target + ", the version the live database reports"
+                            + (target.equals(history.current()) ? "" : " (" + history.current() + ") as far as files exist");
+                }
+                try (Connection expectedConnection = expectedDb.connect()) {
+                    CatalogSnapshot expected = CatalogSnapshot.read(expectedConnection, schema);
+                    CatalogSnapshot actual = CatalogSnapshot.read(live.connection(), schema);
+                    CatalogDiff diff = CatalogDiff.between(expected, actual);
+                    // The catalog decides whether there is drift; jOOQ only writes the repair for it.
+                    List<RepairDdl.Statement> ddl = diff.isEmpty() ? List.of()
+                            : RepairDdl.between(meta(live.connection()), meta(expectedConnection), actual, expected);
+                    return new DriftReport(settings.display(), history, target, basis, diff, ddl);
+                }
+            }
+        }
+    }
+
+    private Meta meta(Connection c) {
+        return DSL.using(c, SQLDialect.POSTGRES).meta()
+                .filterSchemas(s -> s.getName().equals(schema))
+                .filterTables(t -> !t.getName().equals(CatalogSnapshot.FLYWAY_HISTORY))
+                .filterIndexes(i -> !i.getTable().getName().equals(CatalogSnapshot.FLYWAY_HISTORY));
+    }
+}

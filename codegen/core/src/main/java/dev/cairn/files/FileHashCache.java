@@ -1,0 +1,184 @@
+package dev.cairn.files;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * {@link Sha256#ofFile} with memory: a file whose size, modification time and identity (inode)
+ * are what they were when it was last hashed is not read again. This is git's index trick, and
+ * what keeps a no-op generate of a thousand migrations from spending most of its time in SHA-256
+ * (in a fresh JVM the digest still runs interpreted).
+ *
+ * <p>Two guards keep the shortcut honest. A file modified within the last {@link #SETTLE} is
+ * never remembered, so a second edit in the same clock tick (same size, same time stamp) cannot
+ * hide; and the cache only ever answers for local, non-CI runs: check mode and {@code --force}
+ * use {@link #none()} and hash every byte. The cache file is a build artifact (under target/,
+ * never committed); a missing, foreign or damaged one simply means everything is hashed again.
+ */
+public final class FileHashCache {
+
+    /** Younger files are hashed but not remembered (file systems keep time stamps in coarse ticks). */
+    static final long SETTLE = TimeUnit.SECONDS.toNanos(2);
+
+    private static final String HEADER = "# cairn file hashes v1 (size, mtime ns, file key, sha256 with LF line endings, path)";
+
+    private record Entry(long size, long modifiedNanos, String fileKey, String sha256) {
+    }
+
+    private final Path file;
+    private final Map<String, Entry> entries;
+    private final AtomicBoolean changed = new AtomicBoolean();
+
+    private FileHashCache(Path file, Map<String, Entry> entries) {
+        this.file = file;
+        this.entries = entries;
+    }
+
+    /** No memory: every call hashes the content. */
+    public static FileHashCache none() {
+        return new FileHashCache(null, new ConcurrentHashMap<>());
+    }
+
+    /** The hashes remembered in {@code file}; an empty cache when it is missing or not ours. */
+    public static FileHashCache load(Path file) {
+        Map<String, Entry> entries = new ConcurrentHashMap<>();
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (!lines.isEmpty() && lines.getFirst().equals(HEADER)) {
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] p = line.split("\t", 5);
+                    if (p.length == 5) entries.put(p[4], new Entry(Long.parseLong(p[0]), Long.parseLong(p[1]), p[2], p[3]));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            entries.clear(); // missing or damaged: start over
+        }
+        return new FileHashCache(file, entries);
+    }
+
+    /**
+     * SHA-256 of every regular file below {@code root} (line endings normalized), by path relative to
+     * root with '/' separators, sorted. One directory walk supplies each file's size and time stamp;
+     * only files the cache does not know are read, several at a time.
+     */
+    public SortedMap<String, String> hashTree(Path root) throws IOException {
+        SortedMap<String, String> out = new TreeMap<>();
+        if (!Files.isDirectory(root)) return out;
+        Map<String, Path> unknown = new TreeMap<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attributes) {
+                if (!attributes.isRegularFile()) return FileVisitResult.CONTINUE;
+                String relative = root.relativize(f).toString().replace('\\', '/');
+                String known = remembered(f, attributes);
+                if (known != null) out.put(relative, known);
+                else unknown.put(relative, f);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        // Reading and hashing is I/O and SHA work that spreads well; a no-op run has nothing left here.
+        Stream<Map.Entry<String, Path>> toHash = unknown.size() > 8 ? unknown.entrySet().parallelStream() : unknown.entrySet().stream();
+        toHash.map(e -> Map.entry(e.getKey(), learnUnchecked(e.getValue())))
+                .forEachOrdered(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** SHA-256 of one file's content (line endings normalized), from memory when the file is unchanged. */
+    public String sha256(Path path) throws IOException {
+        String known = file == null ? null : remembered(path, Files.readAttributes(path, BasicFileAttributes.class));
+        return known != null ? known : learn(path);
+    }
+
+    private String remembered(Path path, BasicFileAttributes now) {
+        if (file == null) return null;
+        Entry known = entries.get(key(path));
+        return known != null && known.size() == now.size()
+                && known.modifiedNanos() == now.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+                && known.fileKey().equals(String.valueOf(now.fileKey())) ? known.sha256() : null;
+    }
+
+    private String learn(Path path) throws IOException {
+        if (file == null) return Sha256.ofFile(path);
+        BasicFileAttributes before = Files.readAttributes(path, BasicFileAttributes.class);
+        String sha = Sha256.ofFile(path);
+        BasicFileAttributes after = Files.readAttributes(path, BasicFileAttributes.class);
+        long modified = before.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        boolean settled = System.currentTimeMillis() * 1_000_000L - modified > SETTLE;
+        boolean unchangedWhileRead = after.size() == before.size()
+                && after.lastModifiedTime().to(TimeUnit.NANOSECONDS) == modified;
+        String key = key(path);
+        if (settled && unchangedWhileRead) {
+            entries.put(key, new Entry(before.size(), modified, String.valueOf(before.fileKey()), sha));
+            changed.set(true);
+        } else if (entries.remove(key) != null) {
+            changed.set(true);
+        }
+        return sha;
+    }
+
+    private String learnUnchecked(Path path) {
+        try {
+            return learn(path);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String key(Path path) {
+        return path.toAbsolutePath().normalize().toString();
+    }
+
+    /**
+     * Writes what was learned (entries of files that no longer exist are dropped), atomically; a
+     * cache that cannot be written is not an error, the next run just hashes again.
+     */
+    public void save() {
+        if (file == null || !changed.get()) return;
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        entries.entrySet().stream()
+                .filter(e -> Files.exists(Path.of(e.getKey())))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> lines.add(e.getValue().size() + "\t" + e.getValue().modifiedNanos() + "\t"
+                        + e.getValue().fileKey() + "\t" + e.getValue().sha256() + "\t" + e.getKey()));
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".file-hashes", ".tmp");
+            try {
+                Files.write(temp, lines, StandardCharsets.UTF_8);
+                try {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            changed.set(false);
+        } catch (IOException | RuntimeException e) {
+            // read-only checkout, a concurrent clean, ...: nothing lost but speed
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FileHashCache[" + Objects.requireNonNullElse(file, "none") + ", " + entries.size() + " files]";
+    }
+}

@@ -1,0 +1,41 @@
+package dev.cairn.lint;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Applies the configured severities and the suppressions in force, and keeps what remains. */
+final class FindingCollector {
+
+    private final LintConfig config;
+    private final List<Finding> findings = new ArrayList<>();
+
+    FindingCollector(LintConfig config) {
+        this.config = config;
+    }
+
+    void add(Path file, int line, Rule rule, String message, List<Suppression> inForce) {
+        if (inForce.stream().anyMatch(s -> s.covers(rule))) return;
+        Severity severity = config.severityOf(rule);
+        if (severity == Severity.OFF) return;
+        findings.add(new Finding(file, line, rule, severity, message));
+    }
+
+    /** Reports suppression comments that are themselves wrong. */
+    void checkSuppressions(Path file, List<Suppression> suppressions) {
+        for (Suppression s : suppressions) {
+            if (!s.hasReason()) {
+                add(file, s.line(), Rule.SUPPRESSION_WITHOUT_REASON,
+                        "lint:ignore without a reason; it suppresses nothing", List.of());
+            }
+            if (!s.unknownIds().isEmpty()) {
+                add(file, s.line(), Rule.SUPPRESSION_UNKNOWN_RULE,
+                        "lint:ignore names unknown rule(s) " + s.unknownIds() + "; it suppresses nothing", List.of());
+            }
+        }
+    }
+
+    List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+}

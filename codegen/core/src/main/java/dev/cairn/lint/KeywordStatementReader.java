@@ -1,0 +1,277 @@
+package dev.cairn.lint;
+
+import dev.cairn.lint.SqlLexer.Kind;
+import dev.cairn.lint.SqlLexer.Token;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The fallback for statements jOOQ's parser cannot read: classifies one statement by its leading
+ * keywords and, for ALTER TABLE, by each comma-separated action at parenthesis depth 0. It knows
+ * only the statement shapes the rules ask about; anything else yields no changes.
+ */
+final class KeywordStatementReader {
+
+    private static final Set<String> DROPPABLE = Set.of("table", "view", "sequence", "type", "schema", "extension",
+            "domain", "function", "procedure", "trigger");
+    private static final Set<String> SERIAL_TYPES = Set.of("serial", "bigserial", "smallserial", "serial2", "serial4", "serial8");
+
+    private KeywordStatementReader() {
+    }
+
+    static List<Change> read(List<Token> tokens) {
+        Cursor c = new Cursor(tokens);
+        if (c.accept("create")) return create(c);
+        if (c.accept("drop")) return drop(c);
+        if (c.accept("alter", "table")) return alterTable(c);
+        if (c.accept("insert", "into")) return data("INSERT", c.name());
+        if (c.accept("update")) {
+            c.accept("only");
+            return data("UPDATE", c.name());
+        }
+        if (c.accept("delete", "from")) {
+            c.accept("only");
+            return data("DELETE", c.name());
+        }
+        if (c.accept("truncate")) {
+            c.accept("table");
+            c.accept("only");
+            return data("TRUNCATE", c.name());
+        }
+        if (c.accept("merge", "into")) return data("MERGE", c.name());
+        if (c.peek("copy") && tokens.stream().anyMatch(t -> t.is("from"))) {
+            c.accept("copy");
+            return data("COPY", c.name());
+        }
+        if (c.peek("with")) return dataInCte(tokens);
+        return List.of();
+    }
+
+    private static List<Change> data(String verb, String table) {
+        return List.of(new Change.DataChange(verb, table));
+    }
+
+    /** {@code WITH ... UPDATE/INSERT/DELETE}: a data-modifying statement at depth 0 or inside a CTE. */
+    private static List<Change> dataInCte(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            for (String verb : List.of("insert", "update", "delete", "merge")) {
+                if (t.is(verb)) return read(tokens.subList(i, tokens.size()));
+            }
+        }
+        return List.of();
+    }
+
+    private static List<Change> create(Cursor c) {
+        boolean orReplace = c.accept("or", "replace");
+        boolean unique = c.accept("unique");
+        if (c.accept("index")) {
+            boolean concurrently = c.accept("concurrently");
+            boolean ifNotExists = c.accept("if", "not", "exists");
+            String name = c.peek("on") ? null : c.name();
+            c.accept("on");
+            c.accept("only");
+            return List.of(new Change.CreateIndex(name, c.name(), ifNotExists, concurrently));
+        }
+        if (unique) return List.of();
+        c.acceptAny("global", "local");
+        c.acceptAny("temp", "temporary", "unlogged");
+        c.accept("recursive");
+        boolean materialized = c.accept("materialized");
+        String kind = c.word();
+        if (kind == null) return List.of();
+        if (materialized) kind = "materialized " + kind;
+        boolean ifNotExists = c.accept("if", "not", "exists");
+        return List.of(new Change.Create(kind, c.name(), ifNotExists || orReplace));
+    }
+
+    private static List<Change> drop(Cursor c) {
+        if (c.accept("index")) {
+            boolean concurrently = c.accept("concurrently");
+            boolean ifExists = c.accept("if", "exists");
+            List<Change> out = new ArrayList<>();
+            for (String name : c.names()) out.add(new Change.DropIndex(name, ifExists, concurrently));
+            return out;
+        }
+        boolean materialized = c.accept("materialized");
+        String kind = c.word();
+        if (kind == null || !DROPPABLE.contains(kind)) return List.of();
+        if (materialized) kind = "materialized " + kind;
+        boolean ifExists = c.accept("if", "exists");
+        List<Change> out = new ArrayList<>();
+        for (String name : c.names()) out.add(new Change.Drop(kind, name, ifExists));
+        return out;
+    }
+
+    private static List<Change> alterTable(Cursor c) {
+        c.accept("if", "exists");
+        c.accept("only");
+        String table = c.name();
+        List<Change> out = new ArrayList<>();
+        for (List<Token> action : c.restSplitAtDepthZeroCommas()) {
+            Change change = action(table, new Cursor(action));
+            if (change != null) out.add(change);
+        }
+        return out;
+    }
+
+    private static Change action(String table, Cursor a) {
+        if (a.accept("rename")) {
+            if (a.accept("to")) return new Change.RenameTable(table, a.name());
+            if (a.peek("constraint")) return null;
+            a.accept("column");
+            String column = a.name();
+            a.accept("to");
+            return new Change.RenameColumn(table, column, a.name());
+        }
+        if (a.accept("add")) {
+            if (a.accept("constraint")) {
+                String name = a.name();
+                return new Change.AddConstraint(table, name, constraintKind(a), a.endsWith("not", "valid"));
+            }
+            String kind = constraintKind(a);
+            if (kind != null) return new Change.AddConstraint(table, null, kind, a.endsWith("not", "valid"));
+            a.accept("column");
+            boolean ifNotExists = a.accept("if", "not", "exists");
+            String column = a.name();
+            String type = a.peekWord();
+            boolean notNull = a.depthZeroPair("not", "null");
+            boolean hasDefault = a.depthZeroWord("default") || a.depthZeroWord("generated")
+                    || (type != null && SERIAL_TYPES.contains(type));
+            return new Change.AddColumn(table, column, ifNotExists, notNull, hasDefault);
+        }
+        if (a.accept("drop")) {
+            if (a.accept("constraint")) {
+                boolean ifExists = a.accept("if", "exists");
+                return new Change.DropConstraint(table, a.name(), ifExists);
+            }
+            a.accept("column");
+            boolean ifExists = a.accept("if", "exists");
+            return new Change.DropColumn(table, a.name(), ifExists);
+        }
+        if (a.accept("alter")) {
+            a.accept("column");
+            String column = a.name();
+            if (a.accept("type") || a.accept("set", "data", "type")) return new Change.AlterColumnType(table, column);
+        }
+        return null;
+    }
+
+    private static String constraintKind(Cursor a) {
+        if (a.peek("foreign")) return "foreign key";
+        if (a.peek("check")) return "check";
+        if (a.peek("unique")) return "unique";
+        if (a.peek("primary")) return "primary key";
+        if (a.peek("exclude")) return "exclude";
+        return null;
+    }
+
+    /** A read position in a token list; words compare case-insensitively. */
+    private static final class Cursor {
+        private final List<Token> t;
+        private int i;
+
+        Cursor(List<Token> tokens) {
+            this.t = tokens;
+        }
+
+        boolean peek(String word) {
+            return i < t.size() && t.get(i).is(word);
+        }
+
+        String peekWord() {
+            return i < t.size() && t.get(i).kind() == Kind.WORD ? t.get(i).norm() : null;
+        }
+
+        boolean accept(String... words) {
+            for (int k = 0; k < words.length; k++) {
+                if (i + k >= t.size() || !t.get(i + k).is(words[k])) return false;
+            }
+            i += words.length;
+            return true;
+        }
+
+        void acceptAny(String... words) {
+            for (String w : words) if (accept(w)) return;
+        }
+
+        String word() {
+            String w = peekWord();
+            if (w != null) i++;
+            return w;
+        }
+
+        /** A possibly qualified name ({@code a.b}), or null when none is here. */
+        String name() {
+            List<String> parts = new ArrayList<>();
+            while (i < t.size() && (t.get(i).kind() == Kind.WORD || t.get(i).kind() == Kind.QUOTED_IDENT)) {
+                parts.add(t.get(i++).norm());
+                if (i < t.size() && t.get(i).isSymbol(".")) i++;
+                else break;
+            }
+            return parts.isEmpty() ? null : ObjectNames.of(parts);
+        }
+
+        List<String> names() {
+            List<String> out = new ArrayList<>();
+            for (String n = name(); n != null; n = name()) {
+                out.add(n);
+                if (i < t.size() && t.get(i).isSymbol(",")) i++;
+                else break;
+            }
+            return out;
+        }
+
+        boolean endsWith(String... words) {
+            if (t.size() < words.length) return false;
+            for (int k = 0; k < words.length; k++) if (!t.get(t.size() - words.length + k).is(words[k])) return false;
+            return true;
+        }
+
+        List<List<Token>> restSplitAtDepthZeroCommas() {
+            List<List<Token>> out = new ArrayList<>();
+            List<Token> current = new ArrayList<>();
+            int depth = 0;
+            for (int k = i; k < t.size(); k++) {
+                Token x = t.get(k);
+                if (x.isSymbol("(") || x.isSymbol("[")) depth++;
+                if (x.isSymbol(")") || x.isSymbol("]")) depth--;
+                if (depth == 0 && x.isSymbol(",")) {
+                    out.add(current);
+                    current = new ArrayList<>();
+                } else {
+                    current.add(x);
+                }
+            }
+            if (!current.isEmpty()) out.add(current);
+            return out;
+        }
+
+        private List<Token> depthZeroRest() {
+            List<Token> out = new ArrayList<>();
+            int depth = 0;
+            for (int k = i; k < t.size(); k++) {
+                Token x = t.get(k);
+                if (x.isSymbol("(")) depth++;
+                else if (x.isSymbol(")")) depth--;
+                else if (depth == 0) out.add(x);
+            }
+            return out;
+        }
+
+        boolean depthZeroWord(String word) {
+            return depthZeroRest().stream().anyMatch(x -> x.is(word));
+        }
+
+        /** {@code first second} at depth 0, not preceded by IS (so {@code IS NOT NULL} does not count). */
+        boolean depthZeroPair(String first, String second) {
+            List<Token> rest = depthZeroRest();
+            for (int k = 0; k + 1 < rest.size(); k++) {
+                if (rest.get(k).is(first) && rest.get(k + 1).is(second) && (k == 0 || !rest.get(k - 1).is("is"))) return true;
+            }
+            return false;
+        }
+    }
+}

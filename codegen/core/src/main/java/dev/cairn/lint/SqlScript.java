@@ -1,0 +1,58 @@
+package dev.cairn.lint;
+
+import dev.cairn.lint.SqlLexer.Comment;
+import dev.cairn.lint.SqlLexer.Kind;
+import dev.cairn.lint.SqlLexer.Token;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A script split into statements at top-level semicolons (semicolons inside strings, quoted
+ * identifiers, comments and dollar-quoted bodies do not count), keeping line numbers.
+ */
+record SqlScript(List<SqlStatement> statements, List<Comment> comments) {
+
+    static SqlScript parse(String source) {
+        return parse(source, 1);
+    }
+
+    /** Splits {@code source}, whose first line is line {@code firstLine} of its file (a DO body starts mid-file). */
+    static SqlScript parse(String source, int firstLine) {
+        SqlLexer.Lexed lexed = SqlLexer.lex(source, firstLine);
+        Set<Integer> tokenLines = new HashSet<>();
+        for (Token t : lexed.tokens()) {
+            int newlines = (int) t.text().chars().filter(c -> c == '\n').count();
+            for (int l = t.line(); l <= t.line() + newlines; l++) tokenLines.add(l);
+        }
+        Map<Integer, List<Comment>> commentOnlyLines = new HashMap<>();
+        for (Comment c : lexed.comments()) {
+            if (!tokenLines.contains(c.line())) commentOnlyLines.computeIfAbsent(c.line(), k -> new ArrayList<>()).add(c);
+        }
+
+        List<SqlStatement> statements = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        for (Token t : lexed.tokens()) {
+            if (t.kind() == Kind.SEMICOLON) {
+                if (!current.isEmpty()) statements.add(statement(source, current, commentOnlyLines));
+                current = new ArrayList<>();
+            } else {
+                current.add(t);
+            }
+        }
+        if (!current.isEmpty()) statements.add(statement(source, current, commentOnlyLines));
+        return new SqlScript(List.copyOf(statements), lexed.comments());
+    }
+
+    private static SqlStatement statement(String source, List<Token> tokens, Map<Integer, List<Comment>> commentOnlyLines) {
+        int line = tokens.getFirst().line();
+        List<Comment> leading = new ArrayList<>();
+        for (int l = line - 1; commentOnlyLines.containsKey(l); l--) leading.addAll(0, commentOnlyLines.get(l));
+        String text = source.substring(tokens.getFirst().start(), tokens.getLast().end());
+        return new SqlStatement(text, line, tokens, leading);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.cairn.lint;
+
+import dev.cairn.lint.SqlLexer.Comment;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A {@code -- lint:ignore <rule-id>[,<rule-id>] reason: <text>} comment. Directly above a
+ * statement it silences those rules for that statement; a comment without a reason or with an
+ * unknown rule id silences nothing and is reported itself.
+ */
+record Suppression(int line, Set<Rule> rules, List<String> unknownIds, boolean hasReason) {
+
+    static final String MARKER = "lint:ignore";
+
+    boolean valid() {
+        return hasReason && unknownIds.isEmpty();
+    }
+
+    boolean covers(Rule rule) {
+        return valid() && rule.suppressible() && rules.contains(rule);
+    }
+
+    static Optional<Suppression> of(Comment comment) {
+        String text = comment.text();
+        if (!text.startsWith(MARKER)) return Optional.empty();
+        String rest = text.substring(MARKER.length()).trim();
+        int space = indexOfWhitespace(rest);
+        String ids = space < 0 ? rest : rest.substring(0, space);
+        String after = space < 0 ? "" : rest.substring(space).trim();
+        Set<Rule> rules = EnumSet.noneOf(Rule.class);
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids.split(",")) {
+            if (id.isBlank()) continue;
+            Rule.byId(id.trim()).ifPresentOrElse(rules::add, () -> unknown.add(id.trim()));
+        }
+        boolean hasReason = after.regionMatches(true, 0, "reason:", 0, 7) && !after.substring(7).isBlank();
+        return Optional.of(new Suppression(comment.line(), rules, List.copyOf(unknown), hasReason));
+    }
+
+    static List<Suppression> in(List<Comment> comments) {
+        return comments.stream().map(Suppression::of).flatMap(Optional::stream).toList();
+    }
+
+    private static int indexOfWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) if (Character.isWhitespace(s.charAt(i))) return i;
+        return -1;
+    }
+}

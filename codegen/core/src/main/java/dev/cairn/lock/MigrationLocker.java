@@ -1,0 +1,80 @@
+package dev.cairn.lock;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Enforces migrations.lock: fails on edited, renamed, deleted or duplicate-version migrations and,
+ * depending on the mode, locks new ones or rejects them.
+ */
+public final class MigrationLocker {
+
+    /** What to do with migrations that are not locked yet. */
+    public enum Mode {
+        /** CI and `lock --verify`: unlocked migrations are an error; the lock is never written. */
+        VERIFY,
+        /**
+         * A local generate before it has succeeded: locked migrations must match, new ones may still
+         * change (a lint or migration error is fixed in the file); nothing is written.
+         */
+        ALLOW_NEW,
+        /** A local generate that succeeded: append new migrations to the lock and say so. */
+        APPEND,
+        /** `cairn lock`: append new migrations and also recompute a mismatched total line. */
+        RELOCK
+    }
+
+    /**
+     * @param locked   migrations in the lock after this run
+     * @param appended migrations added to the lock by this run
+     * @param created  the lock file did not exist and was written
+     * @param complete the lock file exists and holds every versioned migration (an append would change nothing)
+     */
+    public record Outcome(int locked, List<MigrationFile> appended, boolean created, boolean complete) {
+    }
+
+    private MigrationLocker() {
+    }
+
+    public static Outcome enforce(Path lockFile, List<MigrationFile> files, Mode mode) throws IOException {
+        if (!Files.exists(lockFile)) {
+            MigrationLock fresh = MigrationLock.of(files);
+            LockCheck duplicates = LockCheck.of(new MigrationLock(List.of(), null), files);
+            if (!duplicates.problems().isEmpty()) throw new MigrationLockException(duplicates.describe(lockFile.toString()));
+            if (mode == Mode.ALLOW_NEW) return new Outcome(0, List.of(), false, false);
+            if (mode == Mode.VERIFY) {
+                throw new MigrationLockException(lockFile + " does not exist. Run `cairn lock` (or ./mvnw"
+                        + " generate-sources locally) to lock the " + fresh.entries().size()
+                        + " current migrations, and commit it.");
+            }
+            fresh.write(lockFile);
+            return new Outcome(fresh.entries().size(), MigrationFiles.versioned(files), true, true);
+        }
+        MigrationLock lock = MigrationLock.read(lockFile);
+        LockCheck check = LockCheck.of(lock, files);
+        boolean totalFixable = mode == Mode.RELOCK && check.problems().isEmpty();
+        if (!check.ok() && !totalFixable) throw new MigrationLockException(check.describe(lockFile.toString()));
+        if (!check.unlocked().isEmpty() && mode == Mode.VERIFY) {
+            StringBuilder sb = new StringBuilder();
+            for (MigrationFile f : check.unlocked()) {
+                if (!sb.isEmpty()) sb.append('\n');
+                sb.append("migration ").append(f.fileName()).append(" (").append(f.label()).append(") is not in ")
+                        .append(lockFile.getFileName()).append(": run `cairn lock` (a local ./mvnw generate-sources"
+                                + " does it too) and commit ").append(lockFile.getFileName()).append('.');
+            }
+            throw new MigrationLockException(sb.toString());
+        }
+        if (mode == Mode.ALLOW_NEW && check.problems().isEmpty()) {
+            return new Outcome(lock.entries().size(), List.of(), false, check.unlocked().isEmpty());
+        }
+        if (!check.unlocked().isEmpty() || check.totalMismatch()) {
+            if (mode == Mode.VERIFY) throw new MigrationLockException(check.describe(lockFile.toString()));
+            MigrationLock updated = lock.withAdded(check.unlocked());
+            updated.write(lockFile);
+            return new Outcome(updated.entries().size(), check.unlocked(), false, true);
+        }
+        return new Outcome(lock.entries().size(), List.of(), false, true);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.cairn.migrate;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
+
+import java.sql.SQLException;
+
+/** Applies all pending migrations with Flyway and turns its failures into readable errors. */
+public final class Migrator {
+
+    private Migrator() {
+    }
+
+    public record Result(int applied, String version) {
+    }
+
+    public static Result migrate(Flyway flyway) {
+        try {
+            MigrateResult r = flyway.migrate();
+            return new Result(r.migrationsExecuted, r.targetSchemaVersion);
+        } catch (FlywayException e) {
+            throw describe(e);
+        }
+    }
+
+    public static MigrationFailedException describe(FlywayException e) {
+        String script = null;
+        String path = null;
+        int line = -1;
+        String statement = null;
+        String pgMessage = null;
+        String sqlState = null;
+        boolean transactional = true;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FlywayMigrateException m) {
+                if (m.getMigration() != null) script = m.getMigration().getScript();
+                if (m.getAbsolutePathOnDisk() != null) path = m.getAbsolutePathOnDisk();
+                if (m.getLineNumber() > 0) line = m.getLineNumber();
+                transactional = m.isExecutableInTransaction();
+            }
+            if (t instanceof FlywaySqlScriptException s) {
+                if (s.getLineNumber() > 0) line = s.getLineNumber();
+                statement = s.getStatement();
+                if (s.getResource() != null && script == null) script = s.getResource().getFilename();
+            }
+            if (t instanceof SQLException sql && pgMessage == null) {
+                sqlState = sql.getSQLState();
+                pgMessage = sql.getMessage() + (sql.getSQLState() != null ? " (SQLSTATE " + sql.getSQLState() + ")" : "");
+            }
+        }
+        if (script == null) {
+            return new MigrationFailedException("Flyway could not migrate: " + e.getMessage().strip()
+                    + "\nFix the migration files named above and run again.", null, -1, e);
+        }
+        StringBuilder msg = new StringBuilder("Migration ").append(script).append(" failed");
+        if (line > 0) msg.append(" at line ").append(line);
+        msg.append(path != null ? " (" + path + ")" : "").append(":\n");
+        msg.append("  ").append(pgMessage != null ? pgMessage.replace("\n", "\n  ") : e.getMessage().strip()).append('\n');
+        if (statement != null) msg.append("  Statement: ").append(oneLine(statement)).append('\n');
+        boolean timedOut = "55P03".equals(sqlState) || "57014".equals(sqlState);
+        if ("55P03".equals(sqlState)) {
+            msg.append("  A table this statement needs was locked by another session, and the lock was not released\n")
+               .append("  within lock_timeout. Retry off-peak, or raise the limit (--lock-timeout).\n");
+        } else if ("57014".equals(sqlState)) {
+            msg.append("  The statement ran longer than statement_timeout and was cancelled; raise it (--statement-timeout).\n");
+        }
+        msg.append(transactional
+                ? "  The migration ran in a transaction and was rolled back.\n"
+                : "  The migration ran outside a transaction (CONCURRENTLY cannot run in one): statements before "
+                  + (line > 0 ? "line " + line : "the failing one") + " stay applied; nothing after it ran.\n");
+        msg.append(timedOut
+                ? "  The statement itself may be fine: run again when the table is not busy."
+                : "  Fix this statement (or, if the migration is already released, write a new migration) and run again.");
+        return new MigrationFailedException(msg.toString(), script, line, e);
+    }
+
+    private static String oneLine(String sql) {
+        // Leading comment lines say why, not what ran; the statement starts after them.
+        String s = sql.strip().replaceAll("^(\\s*--[^\\n]*\\n)+", "").strip().replaceAll("\\s+", " ");
+        return s.length() > 300 ? s.substring(0, 297) + "..." : s;
+    }
+}

@@ -1,0 +1,304 @@
+package dev.cairn.pipeline;
+
+import dev.cairn.database.DatabaseProvider;
+import dev.cairn.database.OfflineProvider;
+import dev.cairn.database.ThrowawayPostgres;
+import dev.cairn.files.FileHashCache;
+import dev.cairn.files.FileTrees;
+import dev.cairn.freshness.Fingerprint;
+import dev.cairn.freshness.Freshness;
+import dev.cairn.freshness.GeneratedDiff;
+import dev.cairn.freshness.ToolVersions;
+import dev.cairn.generate.GeneratedSources;
+import dev.cairn.generate.JooqGenerator;
+import dev.cairn.lint.Finding;
+import dev.cairn.lint.LintFailedException;
+import dev.cairn.lint.LintReport;
+import dev.cairn.lint.Linter;
+import dev.cairn.lint.Severity;
+import dev.cairn.lock.MigrationFile;
+import dev.cairn.lock.MigrationFiles;
+import dev.cairn.lock.MigrationLocker;
+import dev.cairn.migrate.FlywayFactory;
+import dev.cairn.migrate.Migrator;
+import dev.cairn.pipeline.PipelineOptions.Mode;
+import dev.cairn.pipeline.PipelineResult.Outcome;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * migrations -> throwaway PostgreSQL -> jOOQ classes, in stages, one printed line each:
+ * <ol>
+ *   <li>lock: migrations.lock is checked before anything else, also when nothing else runs</li>
+ *   <li>freshness: the committed fingerprint decides whether the database stages run at all</li>
+ *   <li>lint: the migration files' static checks (only when something changed, or in CHECK mode:
+ *       unchanged files lint the same as when they were generated); an error stops the run before
+ *       any migration is applied</li>
+ *   <li>database (started on another thread while lint runs), migrate, generate: into a staging directory</li>
+ *   <li>publish (WRITE: swap into place, write the fingerprint) or compare (CHECK: never writes)</li>
+ * </ol>
+ */
+public final class Pipeline {
+
+    static final String FIX = "./mvnw generate-sources";
+
+    private final DatabaseProvider provider;
+    private final Consumer<String> out;
+
+    public Pipeline(DatabaseProvider provider, Consumer<String> out) {
+        this.provider = provider;
+        this.out = out;
+    }
+
+    public PipelineResult run(PipelineOptions options) throws Exception {
+        for (Path dir : options.migrationDirs()) {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("Migration directory " + dir + " does not exist."
+                        + " Check --project-dir / --migrations.");
+            }
+        }
+        long t0 = System.nanoTime();
+        boolean check = options.mode() == Mode.CHECK;
+
+        // Local runs trust size + time stamp of files hashed before; CI and --force read every byte.
+        FileHashCache hashes = check || options.force() ? FileHashCache.none() : FileHashCache.load(options.hashCacheFile());
+
+        // Stage: lock.
+        List<MigrationFile> migrations = MigrationFiles.scan(options.migrationDirs(), options.lockFile().getParent(), hashes);
+        MigrationLocker.Outcome locked = lock(options, migrations,
+                options.mode() == Mode.CHECK ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.ALLOW_NEW);
+
+        // Stage: freshness.
+        long t1 = System.nanoTime();
+        Fingerprint inputs = Fingerprint.ofInputs(migrations, options.codegen(), ToolVersions.current());
+        Freshness freshness = Freshness.assess(Fingerprint.read(options.fingerprintFile()), inputs,
+                Fingerprint.hashTree(options.outputDirectory(), hashes));
+        hashes.save();
+        if (check) lint(options);
+        if (freshness.upToDate() && !options.force()) {
+            report("up-to-date", inputs.migrationCount() + " migrations unchanged since last generate (fingerprint "
+                    + inputs.id() + "); --force to regenerate", since(t1));
+            // Usually every migration is locked already and the lock is not read again; one missing from it
+            // (a deleted lock, a merge that dropped a line) is added now.
+            if (!check && !locked.complete()) lock(options, migrations, MigrationLocker.Mode.APPEND);
+            return PipelineResult.withoutDatabase(Outcome.UP_TO_DATE, inputs.id(), List.of(), since(t0));
+        }
+        if (check && freshness.inputsUnchanged() && !options.force()) {
+            // Same inputs, different files: nothing but a hand edit explains it; no database needed to say so.
+            report("check", "generated files differ from their fingerprint", since(t1));
+            return stale(inputs, since(t0), display(options.outputDirectory()) + " was edited by hand: "
+                    + String.join(", ", freshness.editedFiles()) + ".",
+                    "Generated code is overwritten by every generate: put the change in a migration (or the codegen"
+                            + " settings), run " + FIX + " and commit generated/.");
+        }
+        report(options.force() && freshness.upToDate() ? "forced" : "stale", freshness.upToDate()
+                ? "--force: regenerating although nothing changed" : freshness.summary(), since(t1));
+        // The database starts now, on another thread, while the migrations are linted (check mode linted above).
+        // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
+        DatabaseInBackground database = provider instanceof OfflineProvider ? null
+                : DatabaseInBackground.start(provider, options.codegen());
+        try {
+            if (!check) lint(options);
+        } catch (Exception | Error e) {
+            if (database != null) database.discard();
+            throw e;
+        }
+
+        // Stages: database, migrate, generate (into staging; nothing committed is touched yet).
+        GeneratedSources committed;
+        Path staging;
+        try {
+            committed = new GeneratedSources(options.outputDirectory());
+            staging = check ? Files.createTempDirectory("cairn-check-") : committed.newStaging();
+        } catch (Exception | Error e) {
+            if (database != null) database.discard();
+            throw e;
+        }
+        try {
+            Generation g = generate(options, database, staging);
+            return check
+                    ? compare(options, freshness, inputs, g, staging, t0)
+                    : publish(options, committed, inputs, g, staging, migrations, t0);
+        } finally {
+            FileTrees.deleteQuietly(staging);
+        }
+    }
+
+    /**
+     * Before the run, locked migrations must match (new ones may still be fixed); after a successful
+     * local run, new migrations are appended. CI (VERIFY) accepts nothing unlocked.
+     */
+    private MigrationLocker.Outcome lock(PipelineOptions options, List<MigrationFile> migrations,
+                                         MigrationLocker.Mode mode) throws Exception {
+        long t0 = System.nanoTime();
+        MigrationLocker.Outcome locked = MigrationLocker.enforce(options.lockFile(), migrations, mode);
+        String lockName = display(options.lockFile());
+        if (locked.created()) {
+            report("lock", "created " + lockName + " with " + locked.locked() + " migrations", since(t0));
+        } else if (!locked.appended().isEmpty()) {
+            for (MigrationFile f : locked.appended()) report("lock", f.label() + " added to " + lockName, since(t0));
+        } else if (mode != MigrationLocker.Mode.APPEND) {
+            int unlocked = MigrationFiles.versioned(migrations).size() - locked.locked();
+            report("lock", locked.locked() + " migrations match " + lockName
+                    + (unlocked > 0 && mode == MigrationLocker.Mode.ALLOW_NEW
+                    ? "; " + unlocked + " new, locked once this run succeeds" : ""), since(t0));
+        }
+        return locked;
+    }
+
+    /** Warnings are printed; any error stops the run before anything is migrated. */
+    private void lint(PipelineOptions options) throws Exception {
+        long t0 = System.nanoTime();
+        LintReport report = Linter.lint(options.migrationDirs(), options.lint());
+        Path base = Path.of("").toAbsolutePath();
+        for (Finding f : report.findings()) {
+            if (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING) out.accept("  " + f.format(base));
+        }
+        report("lint", report.summary().replaceFirst("^lint: ", ""), since(t0));
+        if (report.hasErrors()) {
+            throw new LintFailedException(report.errors() + " migration lint error" + (report.errors() == 1 ? "" : "s")
+                    + " (listed above). Fix the statements, or acknowledge one with a comment on the line before it:"
+                    + " -- lint:ignore <rule-id> reason: <why>. `cairn lint` runs the checks alone.", report);
+        }
+    }
+
+    /** What the database stages produced. */
+    private record Generation(String database, int applied, String version, int tables, int enums,
+                              Duration started, Duration migrate, long generateStart) {
+    }
+
+    private Generation generate(PipelineOptions options, DatabaseInBackground database, Path target) throws Exception {
+        long t0 = System.nanoTime();
+        if (provider instanceof OfflineProvider offline) return generateOffline(offline, options, target, t0);
+        try (ThrowawayPostgres db = database.await()) {
+            Duration waited = since(t0);
+            Duration started = database.startTime();
+            // The start ran beside lint: the stage's own time is shown, and how much of it was still waited for.
+            report("database", db.description() + String.format(" (waited %.1f s%s)", waited.toMillis() / 1000.0,
+                    database.warmUpTime().isZero() ? "" : String.format(
+                            ", generator warm-up %.1f s", database.warmUpTime().toMillis() / 1000.0)), started);
+
+            long t1 = System.nanoTime();
+            Migrator.Result migrated = Migrator.migrate(
+                    FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.locations()).load());
+            Duration migrateTime = since(t1);
+            report("migrate", migrated.applied() + " migrations applied, schema at version " + migrated.version(), migrateTime);
+
+            long t2 = System.nanoTime();
+            try (Connection c = db.connect()) {
+                JooqGenerator.generate(c, options.codegen(), target);
+                int tables = count(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                        + options.codegen().inputSchema() + "' AND table_type = 'BASE TABLE' AND table_name !~ '"
+                        + options.codegen().excludes() + "'");
+                int enums = count(c, "SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                        + " WHERE t.typtype = 'e' AND n.nspname = '" + options.codegen().inputSchema() + "'");
+                return new Generation(db.description(), migrated.applied(), migrated.version(), tables, enums,
+                        started, migrateTime, t2);
+            }
+        }
+    }
+
+    /** No database: jOOQ's DDLDatabase interprets the migrations, so there is no migrate stage. */
+    private Generation generateOffline(OfflineProvider offline, PipelineOptions options, Path target, long t0)
+            throws Exception {
+        try (OfflineProvider.OfflineSchema schema = offline.interpret(options.migrationDirs())) {
+            Duration interpreted = since(t0);
+            String description = "offline (jOOQ DDLDatabase, " + schema.uninterpreted().size() + " statements not interpreted)";
+            report("database", description, interpreted);
+            long t2 = System.nanoTime();
+            JooqGenerator.generate(schema.database(), options.codegen(), target);
+            Path pkg = target.resolve(options.codegen().targetPackage().replace('.', '/'));
+            return new Generation(description, schema.scripts(), "(offline)", javaFiles(pkg.resolve("tables")),
+                    javaFiles(pkg.resolve("enums")), interpreted, Duration.ZERO, t2);
+        }
+    }
+
+    private static int javaFiles(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) return 0;
+        try (var files = Files.list(dir)) {
+            return (int) files.filter(f -> f.toString().endsWith(".java")).count();
+        }
+    }
+
+    private PipelineResult publish(PipelineOptions options, GeneratedSources committed, Fingerprint inputs,
+                                   Generation g, Path staging, List<MigrationFile> migrations, long t0) throws Exception {
+        boolean changed = committed.replaceWith(staging);
+        Duration generateTime = since(g.generateStart());
+        report("generate", g.tables() + " tables, " + g.enums() + " enums -> " + display(committed.directory())
+                + (changed ? " (updated)" : " (unchanged)"), generateTime);
+
+        lock(options, migrations, MigrationLocker.Mode.APPEND);
+        long t1 = System.nanoTime();
+        inputs.withGenerated(Fingerprint.hashTree(committed.directory())).write(options.fingerprintFile());
+        report("fingerprint", inputs.id() + " -> " + display(options.fingerprintFile()), since(t1));
+
+        Duration total = since(t0);
+        report("total", "", total);
+        return new PipelineResult(Outcome.GENERATED, inputs.id(), List.of(), g.database(), g.applied(), g.version(),
+                g.tables(), g.enums(), changed, g.started(), g.migrate(), generateTime, total);
+    }
+
+    private PipelineResult compare(PipelineOptions options, Freshness freshness, Fingerprint inputs,
+                                   Generation g, Path fresh, long t0) throws Exception {
+        Duration generateTime = since(g.generateStart());
+        report("generate", g.tables() + " tables, " + g.enums() + " enums -> temporary directory (check mode)", generateTime);
+        GeneratedDiff diff = GeneratedDiff.between(options.outputDirectory(), fresh);
+        String out = display(options.outputDirectory());
+        List<String> findings = new ArrayList<>();
+        if (!diff.identical()) {
+            List<String> lines = diff.summary();
+            findings.add(lines.size() == 1 ? out + " is stale: " + lines.getFirst()
+                    : out + " is stale:\n  " + String.join("\n  ", lines));
+            if (freshness.inputsUnchanged()) {
+                findings.add("The migrations did not change since the last generate, so generated files were edited by hand: "
+                        + String.join(", ", freshness.editedFiles()) + ".");
+            } else {
+                findings.add("Changed since the last generate: " + freshness.summary() + ".");
+            }
+            findings.add("Fix: run " + FIX + ", then commit generated/ (code and codegen.fingerprint).");
+        } else if (!freshness.upToDate()) {
+            findings.add("The generated code is up to date, but the fingerprint is stale (" + freshness.summary()
+                    + "); run " + FIX + " and commit generated/.");
+        }
+        Duration total = since(t0);
+        report("check", findings.isEmpty() ? out + " matches the migrations" : out + " is behind (see below)", Duration.ZERO);
+        report("total", "", total);
+        return new PipelineResult(findings.isEmpty() ? Outcome.MATCHES : Outcome.STALE, inputs.id(), findings,
+                g.database(), g.applied(), g.version(), g.tables(), g.enums(), false, g.started(), g.migrate(),
+                generateTime, total);
+    }
+
+    private static PipelineResult stale(Fingerprint inputs, Duration total, String... findings) {
+        return PipelineResult.withoutDatabase(Outcome.STALE, inputs.id(), List.of(findings), total);
+    }
+
+    private static int count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private void report(String stage, String what, Duration took) {
+        out.accept(String.format("%-11s %-70s %6.1f s", stage, what, took.toMillis() / 1000.0));
+    }
+
+    static String display(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) && !abs.equals(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.cairn.pipeline;
+
+import dev.cairn.generate.CodegenSettings;
+import dev.cairn.lint.LintConfig;
+import dev.cairn.migrate.FlywaySettings;
+import dev.cairn.migrate.MigrationLocations;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything one pipeline run needs. The CLI's options and Maven's configuration both end up here.
+ *
+ * @param migrationDirs   directories holding the Flyway migrations (merged by version)
+ * @param outputDirectory the committed generated-source root, e.g. generated/src/main/java
+ * @param codegen         what jOOQ generates
+ * @param lockFile        migrations.lock, checked before anything else
+ * @param fingerprintFile codegen.fingerprint: inputs of the last generate and hashes of its files
+ * @param mode            WRITE replaces the generated code; CHECK (CI) only compares and never writes
+ * @param force           run the database stages even when the fingerprint says nothing changed
+ * @param lint            severities of the migration lint rules
+ * @param flyway          schemas, placeholders, history table, out-of-order; its locations are {@code migrationDirs}
+ */
+public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen,
+                              Path lockFile, Path fingerprintFile, Mode mode, boolean force, LintConfig lint,
+                              FlywaySettings flyway) {
+
+    public enum Mode {
+        /** Local generate: lock new migrations, regenerate when stale, write generated/ and the fingerprint. */
+        WRITE,
+        /** CI / --check: write nothing; fail when generated/, the fingerprint or the lock is behind. */
+        CHECK
+    }
+
+    public PipelineOptions {
+        migrationDirs = List.copyOf(migrationDirs);
+        if (migrationDirs.isEmpty()) throw new IllegalArgumentException("No migration directories given");
+        flyway = (flyway != null ? flyway : FlywaySettings.of(MigrationLocations.directories(migrationDirs)))
+                .withLocations(MigrationLocations.directories(migrationDirs));
+    }
+
+    public PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen,
+                           Path lockFile, Path fingerprintFile, Mode mode, boolean force, LintConfig lint) {
+        this(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, mode, force, lint, null);
+    }
+
+    /** Lock beside the migration folders, fingerprint in the generated module, WRITE mode, not forced. */
+    public PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen) {
+        this(migrationDirs, outputDirectory, codegen, defaultLockFile(migrationDirs),
+                defaultFingerprintFile(outputDirectory), Mode.WRITE, false, LintConfig.defaults());
+    }
+
+    /** The standard layout under a project root. */
+    public static PipelineOptions forProject(Path projectDir) {
+        return new PipelineOptions(MigrationLocations.schemaDirectories(projectDir),
+                projectDir.resolve("generated/src/main/java"), CodegenSettings.defaults());
+    }
+
+    public MigrationLocations locations() {
+        return flyway.locations();
+    }
+
+    public PipelineOptions withMode(Mode newMode) {
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, newMode, force, lint, flyway);
+    }
+
+    public PipelineOptions withLint(LintConfig config) {
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, mode, force, config, flyway);
+    }
+
+    public PipelineOptions withForce(boolean newForce) {
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, mode, newForce, lint, flyway);
+    }
+
+    public PipelineOptions withFlyway(FlywaySettings settings) {
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, mode, force, lint, settings);
+    }
+
+    public PipelineOptions withLockFile(Path file) {
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, file, fingerprintFile, mode, force, lint, flyway);
+    }
+
+    public PipelineOptions withFingerprintFile(Path file) {
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, file, mode, force, lint, flyway);
+    }
+
+    /**
+     * Where local runs remember file hashes between runs (see {@link dev.cairn.files.FileHashCache}):
+     * the target/ directory of the module that holds the fingerprint, e.g. generated/target/, which
+     * is never committed and goes away with {@code ./mvnw clean}.
+     */
+    public Path hashCacheFile() {
+        return fingerprintFile.toAbsolutePath().normalize().getParent().resolve("target/codegen-file-hashes.tsv");
+    }
+
+    /**
+     * schema/src/main/resources/db/migrations.lock for the standard layout: beside db/migration and
+     * db/data, so it travels in the schema jar with the migrations it locks, yet lies outside every
+     * Flyway location (Flyway never tries to run it).
+     */
+    public static Path defaultLockFile(List<Path> migrationDirs) {
+        return migrationDirs.getFirst().toAbsolutePath().normalize().getParent().resolve("migrations.lock");
+    }
+
+    /**
+     * generated/codegen.fingerprint for generated/src/main/java: in the module it describes (same
+     * commit), outside src/main/java (replaced wholesale by every generate) and outside
+     * src/main/resources (it has no business in the jar).
+     */
+    public static Path defaultFingerprintFile(Path outputDirectory) {
+        Path out = outputDirectory.toAbsolutePath().normalize();
+        Path module = out.endsWith(Path.of("src", "main", "java")) ? out.getParent().getParent().getParent() : out.getParent();
+        return module.resolve("codegen.fingerprint");
+    }
+}
