@@ -7,6 +7,7 @@ import dev.cairn.lint.LintConfig;
 import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.migrate.MigrationLocations;
 import dev.cairn.pipeline.PipelineOptions;
+import org.jooq.meta.jaxb.Generator;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -20,6 +21,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -34,8 +36,11 @@ import java.util.Properties;
  * @param baseDir the project directory: relative paths are resolved against it
  * @param values  one value per setting, never null ("" for none)
  * @param sources where each value came from, for messages ("-Dcairn.force", "cairn.properties", ...)
+ * @param generator jOOQ's own {@code <generator>} given inline (the Maven plugin's configuration);
+ *                  the file form is {@link Setting#GENERATOR_CONFIG}
  */
-public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setting, String> sources) {
+public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setting, String> sources,
+                            Optional<Generator> generator) {
 
     /** The project file with settings; optional. */
     public static final String PROPERTIES_FILE = "cairn.properties";
@@ -66,7 +71,12 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
             if (v.isEmpty() && isFlag(s) && !sources.get(s).equals("default")) v = "true";
             values.put(s, v.strip());
         }
-        return new CairnSettings(baseDir, values, sources);
+        return new CairnSettings(baseDir, values, sources, Optional.empty());
+    }
+
+    /** The same settings with jOOQ's {@code <generator>} given inline. */
+    public CairnSettings withGenerator(Generator inline) {
+        return new CairnSettings(baseDir, values, sources, Optional.ofNullable(inline));
     }
 
     /** From the JVM's system properties and environment, with nothing explicit. */
