@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import dev.cairn.build.ErrorText;
 
+import dev.cairn.build.QuietLibraries;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -67,10 +68,12 @@ public final class Cairn {
 
     /**
      * Only the named subcommands: picocli builds each command's model by reflection, and in a
-     * no-op build the other ten would cost more than the up-to-date check itself ({@link MavenEntry}).
+     * no-op run the other ten would cost more than the up-to-date check itself.
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, java.util.Collection<String> names) {
-        quietLibraries();
+        QuietLibraries.apply();
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         CommandLine cli = new CommandLine(new Cairn());
         for (String name : names) {
             Supplier<Object> command = COMMANDS.get(name);
@@ -98,21 +101,6 @@ public final class Cairn {
         err.println("error: " + ErrorText.of(e));
         if (Boolean.getBoolean("cairn.stacktrace")) e.printStackTrace(err);
         return FAILURE;
-    }
-
-    /** Library chatter (jOOQ's banner, Flyway's per-migration INFO lines) would drown our own lines. */
-    private static void quietLibraries() {
-        System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
-        System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-        // Flyway logs a failed migration as an ERROR ("restore backups!") before the commands
-        // report it properly, with file, line and what stayed applied.
-        // Testcontainers logs every failed way of finding Docker at ERROR; `auto` just moves on.
-        System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers.dockerclient",
-                System.getProperty("org.slf4j.simpleLogger.log.org.testcontainers.dockerclient", "off"));
-        String dbMigrate = "org.slf4j.simpleLogger.log.org.flywaydb.core.internal.command.DbMigrate";
-        System.setProperty(dbMigrate, System.getProperty(dbMigrate, "off"));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -18,12 +18,13 @@ public final class BuildEntry {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) throw new IllegalArgumentException("usage: BuildEntry generate|verify-undo PROJECT_DIR");
+        QuietLibraries.apply();
         CairnSettings settings = CairnSettings.fromSystem(Path.of(args[1]));
         int code;
         try {
             code = switch (args[0]) {
                 case "generate" -> Goals.generate(settings, System.getenv(), System.out::println, System.err::println);
-                case "verify-undo" -> Goals.verifyUndo(settings, System.out::println, false);
+                case "verify-undo" -> Goals.verifyUndo(settings, System.out::println);
                 default -> throw new IllegalArgumentException("unknown goal " + args[0]);
             };
         } catch (Exception e) {

@@ -1,8 +1,11 @@
 package dev.cairn.build;
 
 import dev.cairn.config.CairnSettings;
+import dev.cairn.config.Setting;
 import dev.cairn.database.DatabaseProvider;
 import dev.cairn.lint.LintFailedException;
+import dev.cairn.lint.LintReport;
+import dev.cairn.lint.Linter;
 import dev.cairn.lock.MigrationLockException;
 import dev.cairn.pipeline.Pipeline;
 import dev.cairn.pipeline.PipelineOptions;
@@ -48,8 +51,16 @@ public final class Goals {
         }
     }
 
+    /** The migration files' static checks, without a database. */
+    public static int lint(CairnSettings settings, Consumer<String> out) throws Exception {
+        LintReport report = Linter.lint(settings.migrationDirs(), settings.lint());
+        String text = report.format(settings.baseDir());
+        if (!text.isBlank()) text.lines().forEach(out);
+        return report.hasErrors() ? FINDINGS : OK;
+    }
+
     /** Every undo script, proved on a throwaway PostgreSQL (upgrade, downgrade, upgrade). */
-    public static int verifyUndo(CairnSettings settings, Consumer<String> out, boolean requireAll) throws Exception {
+    public static int verifyUndo(CairnSettings settings, Consumer<String> out) throws Exception {
         for (Path d : settings.migrationDirs()) {
             if (!Files.isDirectory(d)) {
                 throw new IllegalArgumentException("Migration directory " + d + " does not exist. Check locations.");
@@ -61,6 +72,6 @@ public final class Goals {
         }
         VerifyUndoReport report = new RoundTripVerifier(DatabaseProvider.embedded(), out)
                 .verify(settings.flyway().locations(), UndoScripts.in(undo));
-        return report.clean(requireAll) ? OK : FINDINGS;
+        return report.clean(settings.flag(Setting.REQUIRE_ALL_UNDO)) ? OK : FINDINGS;
     }
 }

@@ -91,7 +91,8 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
     }
 
     private static boolean isFlag(Setting s) {
-        return s == Setting.FORCE || s == Setting.CHECK || s == Setting.SKIP || s == Setting.OUT_OF_ORDER;
+        return s == Setting.FORCE || s == Setting.CHECK || s == Setting.SKIP || s == Setting.OUT_OF_ORDER
+                || s == Setting.REQUIRE_ALL_UNDO;
     }
 
     private static Map<String, String> readProjectFile(Path baseDir) {
@@ -187,10 +188,14 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
         return path(Setting.UNDO_LOCATION);
     }
 
-    /** check, or CI=true in the environment (GitHub Actions, GitLab, Jenkins ... set it). */
+    /**
+     * Whether generate only compares: check as given, else CI=true in the environment (GitHub
+     * Actions, GitLab, Jenkins ... set it) when the output is committed. Output under target/ is
+     * built anew on every CI run, so there is nothing committed that could be stale.
+     */
     public boolean check(Map<String, String> environment) {
-        return flag(Setting.CHECK) || (sources.get(Setting.CHECK).equals("default")
-                && "true".equalsIgnoreCase(environment.get("CI")));
+        if (!sources.get(Setting.CHECK).equals("default")) return flag(Setting.CHECK);
+        return "true".equalsIgnoreCase(environment.get("CI")) && !path(Setting.OUTPUT_DIRECTORY).startsWith(baseDir.resolve("target"));
     }
 
     public CodegenSettings codegen() {
@@ -200,7 +205,8 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
     }
 
     public LintConfig lint() {
-        LintConfig lint = LintConfig.defaults().withUndoDirs(List.of(undoDirectory()));
+        LintConfig lint = LintConfig.defaults();
+        if (Files.isDirectory(undoDirectory())) lint = lint.withUndoDirs(List.of(undoDirectory()));
         for (String assignment : list(Setting.LINT)) lint = lint.withSeverity(assignment);
         return lint;
     }

@@ -21,6 +21,7 @@ public enum Setting {
     OUT_OF_ORDER("outOfOrder", "false", "Let Flyway apply a migration whose version is lower than the newest applied one."),
     UNDO_LOCATION("undoLocation", "src/main/resources/db/undo",
             "Directory of the undo scripts (`U<version>__<description>.sql`) that verify-undo proves."),
+    REQUIRE_ALL_UNDO("requireAllUndo", "false", "verify-undo: a version without an undo script fails, not only a note."),
     OUTPUT_DIRECTORY("outputDirectory", "target/generated-sources/jooq",
             "Where the generated classes go; replaced as a whole, only after a successful run."),
     PACKAGE_NAME("packageName", "org.jooq.generated", "Package of the generated classes (jOOQ's `<target><packageName>`)."),

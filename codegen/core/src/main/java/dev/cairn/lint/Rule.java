@@ -9,7 +9,8 @@ public enum Rule {
             "use CREATE/DROP INDEX CONCURRENTLY, alone in its own migration file"),
     CONCURRENTLY_NOT_ALONE("concurrently-not-alone", Severity.ERROR,
             "move the CONCURRENTLY statement into a migration file of its own (it cannot run in a transaction)"),
-    NOT_IDEMPOTENT("not-idempotent", Severity.ERROR,
+    // House rules, off unless a project turns them on (the tracker sample does, in cairn.properties).
+    NOT_IDEMPOTENT("not-idempotent", Severity.OFF,
             "add IF [NOT] EXISTS (CREATE TYPE: wrap in DO $$ BEGIN ... EXCEPTION WHEN duplicate_object THEN NULL; END $$;"
                     + " ADD CONSTRAINT c: precede it with DROP CONSTRAINT IF EXISTS c)"),
     NOT_NULL_WITHOUT_DEFAULT("not-null-without-default", Severity.ERROR,
@@ -20,7 +21,7 @@ public enum Rule {
             "make sure nothing still reads it, then acknowledge with -- lint:ignore destructive reason: <why>"),
     CONSTRAINT_NOT_VALID("constraint-not-valid", Severity.ERROR,
             "add the constraint NOT VALID, then ALTER TABLE ... VALIDATE CONSTRAINT in a later version"),
-    DATA_CHANGE("data-change", Severity.ERROR,
+    DATA_CHANGE("data-change", Severity.OFF,
             "move the UPDATE/INSERT/DELETE into a data migration under db/data"),
     FILE_NAME("file-name", Severity.ERROR,
             "name it V<version>__<what_it_does_in_snake_case>.sql with a version no other file uses"),

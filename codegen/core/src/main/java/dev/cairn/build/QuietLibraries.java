@@ -1,0 +1,34 @@
+package dev.cairn.build;
+
+/**
+ * Library chatter (jOOQ's banner, Flyway's per-migration INFO lines, Testcontainers' search for
+ * Docker) would drown the tool's own stage lines. Sets SLF4J simple-logger levels (the CLI's
+ * binding and Maven's both read them when a logger is created), unless the user set them.
+ */
+public final class QuietLibraries {
+
+    /** Held so the JDK does not collect the configured logger (and forget its level). */
+    private static final java.util.logging.Logger FLYWAY_JUL = java.util.logging.Logger.getLogger("org.flywaydb");
+
+    private QuietLibraries() {
+    }
+
+    public static void apply() {
+        setIfAbsent("org.jooq.no-logo", "true");
+        setIfAbsent("org.jooq.no-tips", "true");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.jooq", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.testcontainers", "warn");
+        // Testcontainers logs every failed way of finding Docker at ERROR; `auto` just moves on.
+        setIfAbsent("org.slf4j.simpleLogger.log.org.testcontainers.dockerclient", "off");
+        // Flyway logs a failed migration as an ERROR ("restore backups!") before the tool reports
+        // it properly, with file, line and what stayed applied.
+        setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb.core.internal.command.DbMigrate", "off");
+        // Inside Maven, Flyway may pick java.util.logging rather than SLF4J.
+        if (FLYWAY_JUL.getLevel() == null) FLYWAY_JUL.setLevel(java.util.logging.Level.WARNING);
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) System.setProperty(key, value);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.cairn.maven;
+
+import dev.cairn.build.Goals;
+import dev.cairn.config.CairnSettings;
+import dev.cairn.config.Setting;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jooq.meta.jaxb.Generator;
+
+import java.io.File;
+
+/**
+ * Start a throwaway PostgreSQL, apply every Flyway migration, generate the jOOQ classes and add
+ * them as a compile source root. Checks migrations.lock first, skips the database when the
+ * fingerprint says nothing changed, lints new migrations before anything is applied, and replaces
+ * the output only after a successful run. With check=true (or CI=true and a committed output
+ * directory) nothing is written: the committed classes are compared with a fresh run.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.NONE)
+public class GenerateMojo extends AbstractCairnMojo {
+
+    /** Where the classes go. Default target/generated-sources/jooq; a committed directory also works. */
+    @Parameter(property = "cairn.outputDirectory")
+    protected File outputDirectory;
+
+    /** Package of the generated classes. Default org.jooq.generated. */
+    @Parameter(property = "cairn.packageName")
+    protected String packageName;
+
+    /** jOOQ's own {@code <generator>}: strategy, forcedTypes, generate flags, Kotlin, includes/excludes. */
+    @Parameter
+    protected Generator generator;
+
+    /** A jOOQ codegen XML file instead of (or besides) the inline {@code <generator>}. */
+    @Parameter(property = "cairn.generatorConfig")
+    protected File generatorConfig;
+
+    /** The migration lock. Default migrations.lock beside the first location's folder. */
+    @Parameter(property = "cairn.lockFile")
+    protected File lockFile;
+
+    /** Fingerprint of the last generate. Default codegen.fingerprint beside the output's module. */
+    @Parameter(property = "cairn.fingerprintFile")
+    protected File fingerprintFile;
+
+    /** Regenerate even when nothing changed. */
+    @Parameter(property = "cairn.force")
+    protected Boolean force;
+
+    /** Write nothing; fail when the committed classes, fingerprint or lock are behind. On when CI=true and the output is committed. */
+    @Parameter(property = "cairn.check")
+    protected Boolean check;
+
+    @Override
+    protected int run(CairnSettings settings) throws Exception {
+        CairnSettings withGenerator = settings.withGenerator(generator);
+        int code = Goals.generate(withGenerator, System.getenv(), this::info, this::error);
+        if (code == Goals.OK) project.addCompileSourceRoot(withGenerator.path(Setting.OUTPUT_DIRECTORY).toString());
+        return code;
+    }
+
+    @Override
+    protected String goal() {
+        return "generate";
+    }
+}

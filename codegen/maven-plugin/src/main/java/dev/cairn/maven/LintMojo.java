@@ -1,0 +1,23 @@
+package dev.cairn.maven;
+
+import dev.cairn.build.Goals;
+import dev.cairn.config.CairnSettings;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/** The migrations' static checks alone, without a database; fails on an error-level finding. */
+@Mojo(name = "lint", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.NONE)
+public class LintMojo extends AbstractCairnMojo {
+
+    @Override
+    protected int run(CairnSettings settings) throws Exception {
+        return Goals.lint(settings, this::info);
+    }
+
+    @Override
+    protected String goal() {
+        return "lint";
+    }
+}
