@@ -1,19 +1,15 @@
 package dev.cairn.cli;
 
-import dev.cairn.database.DatabaseProvider;
-import dev.cairn.migrate.MigrationLocations;
-import dev.cairn.undo.RoundTripVerifier;
-import dev.cairn.undo.UndoScripts;
-import dev.cairn.undo.VerifyUndoReport;
+import dev.cairn.build.Goals;
+import dev.cairn.config.Setting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify-undo", mixinStandardHelpOptions = true,
@@ -28,27 +24,18 @@ final class VerifyUndoCommand implements Callable<Integer> {
     ProjectOptions project;
 
 
-    @Option(names = "--undo-dir", paramLabel = "DIR", description = "Undo scripts (default: schema/src/main/resources/db/undo).")
-    Path undoDir;
+    @Mixin
+    DatabaseOptions database;
 
-    @Option(names = "--require-all", description = "A version without an undo script is a finding (exit 2), not only a note.")
-    boolean requireAll;
+    @Option(names = {"--require-all-undo", "--require-all"}, arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "A version without an undo script is a finding (exit 2), not only a note.")
+    String requireAllUndo;
 
     @Override
     public Integer call() throws Exception {
-        Path root = project.root();
-        List<Path> dirs = project.migrationDirs();
-        for (Path d : dirs) {
-            if (!Files.isDirectory(d)) {
-                throw new IllegalArgumentException("Migration directory " + d + " does not exist. Check --project-dir / --migrations.");
-            }
-        }
-        Path undo = undoDir != null ? root.resolve(undoDir) : UndoScripts.directoryOf(root);
-        if (!Files.isDirectory(undo)) {
-            throw new IllegalArgumentException("Undo directory " + undo + " does not exist. Check --project-dir / --undo-dir.");
-        }
-        VerifyUndoReport report = new RoundTripVerifier(DatabaseProvider.embedded(), spec.commandLine().getOut()::println)
-                .verify(MigrationLocations.directories(dirs), UndoScripts.in(undo));
-        return report.clean(requireAll) ? Cairn.OK : Cairn.FINDINGS;
+        Map<Setting, String> m = new EnumMap<>(Setting.class);
+        m.putAll(database.explicit());
+        if (requireAllUndo != null) m.put(Setting.REQUIRE_ALL_UNDO, requireAllUndo);
+        return Goals.verifyUndo(project.settings(m), spec.commandLine().getOut()::println);
     }
 }

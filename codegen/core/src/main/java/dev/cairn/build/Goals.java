@@ -2,6 +2,8 @@ package dev.cairn.build;
 
 import dev.cairn.config.CairnSettings;
 import dev.cairn.config.Setting;
+import dev.cairn.database.DatabaseChoice;
+import dev.cairn.database.DatabaseKind;
 import dev.cairn.database.DatabaseProvider;
 import dev.cairn.lint.LintFailedException;
 import dev.cairn.lint.LintReport;
@@ -70,7 +72,11 @@ public final class Goals {
         if (!Files.isDirectory(undo)) {
             throw new IllegalArgumentException("Undo directory " + undo + " does not exist. Check undoLocation.");
         }
-        VerifyUndoReport report = new RoundTripVerifier(DatabaseProvider.embedded(), out)
+        DatabaseChoice choice = settings.databaseChoice(System.getenv());
+        if (choice.kind() == DatabaseKind.OFFLINE) {
+            throw new IllegalArgumentException("verify-undo needs a real PostgreSQL; database=offline has none (use auto or embedded).");
+        }
+        VerifyUndoReport report = new RoundTripVerifier(choice.provider(out), out)
                 .verify(settings.flyway().locations(), UndoScripts.in(undo));
         return report.clean(settings.flag(Setting.REQUIRE_ALL_UNDO)) ? OK : FINDINGS;
     }

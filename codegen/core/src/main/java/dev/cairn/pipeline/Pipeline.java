@@ -49,7 +49,8 @@ import java.util.function.Consumer;
  */
 public final class Pipeline {
 
-    static final String FIX = "./mvnw generate-sources";
+    /** What regenerates locally, in any front end (Maven binds generate to generate-sources). */
+    static final String FIX = "mvn generate-sources (or cairn generate) without CI=true";
 
     private final DatabaseProvider provider;
     private final Consumer<String> out;
@@ -57,6 +58,11 @@ public final class Pipeline {
     public Pipeline(DatabaseProvider provider, Consumer<String> out) {
         this.provider = provider;
         this.out = out;
+    }
+
+    /** What a regenerate changes and a commit must carry: the output and its fingerprint. */
+    private static String committed(PipelineOptions options) {
+        return display(options.outputDirectory()) + " and " + display(options.fingerprintFile());
     }
 
     public PipelineResult run(PipelineOptions options) throws Exception {
@@ -98,7 +104,7 @@ public final class Pipeline {
             return stale(inputs, since(t0), display(options.outputDirectory()) + " was edited by hand: "
                     + String.join(", ", freshness.editedFiles()) + ".",
                     "Generated code is overwritten by every generate: put the change in a migration (or the codegen"
-                            + " settings), run " + FIX + " and commit generated/.");
+                            + " settings), run " + FIX + " and commit " + committed(options) + ".");
         }
         report(options.force() && freshness.upToDate() ? "forced" : "stale", freshness.upToDate()
                 ? "--force: regenerating although nothing changed" : freshness.summary(), since(t1));
@@ -264,10 +270,10 @@ public final class Pipeline {
             } else {
                 findings.add("Changed since the last generate: " + freshness.summary() + ".");
             }
-            findings.add("Fix: run " + FIX + ", then commit generated/ (code and codegen.fingerprint).");
+            findings.add("Fix: run " + FIX + ", then commit " + committed(options) + ".");
         } else if (!freshness.upToDate()) {
             findings.add("The generated code is up to date, but the fingerprint is stale (" + freshness.summary()
-                    + "); run " + FIX + " and commit generated/.");
+                    + "); run " + FIX + " and commit " + committed(options) + ".");
         }
         Duration total = since(t0);
         report("check", findings.isEmpty() ? out + " matches the migrations" : out + " is behind (see below)", Duration.ZERO);

@@ -86,11 +86,18 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
 
     /**
      * Where local runs remember file hashes between runs (see {@link dev.cairn.files.FileHashCache}):
-     * the target/ directory of the module that holds the fingerprint, e.g. generated/target/, which
-     * is never committed and goes away with {@code ./mvnw clean}.
+     * the build directory (target/) of the project that holds the fingerprint, found by walking up
+     * to the nearest pom.xml or cairn.properties. Never committed; goes away with {@code mvn clean}.
      */
     public Path hashCacheFile() {
-        return fingerprintFile.toAbsolutePath().normalize().getParent().resolve("target/codegen-file-hashes.tsv");
+        Path start = fingerprintFile.toAbsolutePath().normalize().getParent();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (java.nio.file.Files.isRegularFile(dir.resolve("pom.xml"))
+                    || java.nio.file.Files.isRegularFile(dir.resolve("cairn.properties"))) {
+                return dir.resolve("target/cairn-file-hashes.tsv");
+            }
+        }
+        return start.resolve("target/cairn-file-hashes.tsv");
     }
 
     /**

@@ -205,7 +205,7 @@ class FreshnessPipelineTest {
         assertTrue(message.contains("table events: column embedding added; index idx_events_title removed;"
                 + " index idx_events_title_id added"), message);
         assertTrue(message.contains("migration/V2__add_embedding.sql added"), message);
-        assertTrue(message.contains("./mvnw generate-sources"), message);
+        assertTrue(message.contains("mvn generate-sources (or cairn generate)"), message);
         assertEquals(before, Files.readString(eventsClass()), "check mode never writes generated/");
         assertEquals(fingerprintBefore, Files.readString(project.resolve("generated/codegen.fingerprint")));
     }
@@ -236,6 +236,6 @@ class FreshnessPipelineTest {
         assertEquals(Outcome.STALE, stale.outcome());
         String message = String.join("\n", stale.findings());
         assertTrue(message.contains("The generated code is up to date, but the fingerprint is stale (data/V2__seed.sql added);"
-                + " run ./mvnw generate-sources and commit generated/."), message);
+                + " run mvn generate-sources (or cairn generate) without CI=true and commit "), message);
     }
 }

@@ -1,0 +1,73 @@
+package dev.cairn.maven;
+
+import dev.cairn.config.Setting;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pom names of the goals' parameters are the settings' keys, and their -D properties the
+ * settings' properties: read from the descriptor maven-plugin-plugin generated, as Maven sees it.
+ */
+class PluginDescriptorTest {
+
+    /** Settings that only the generate goal (and check) take; the rest every goal takes. */
+    private static final Set<Setting> GENERATE_ONLY = Set.of(Setting.OUTPUT_DIRECTORY, Setting.PACKAGE_NAME,
+            Setting.GENERATOR_CONFIG, Setting.LOCK_FILE, Setting.FINGERPRINT_FILE, Setting.FORCE, Setting.CHECK);
+
+    @Test
+    void everySettingIsAParameterUnderItsOneName() throws Exception {
+        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new File("target/classes/META-INF/maven/plugin.xml"));
+        Map<String, Map<String, String>> goals = new HashMap<>();
+        NodeList mojos = d.getElementsByTagName("mojo");
+        for (int i = 0; i < mojos.getLength(); i++) {
+            Element mojo = (Element) mojos.item(i);
+            String goal = mojo.getElementsByTagName("goal").item(0).getTextContent();
+            Map<String, String> params = new HashMap<>();
+            NodeList ps = ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
+            for (int j = 0; j < ps.getLength(); j++) {
+                params.put(((Element) ps.item(j)).getElementsByTagName("name").item(0).getTextContent(), "");
+            }
+            NodeList config = mojo.getElementsByTagName("configuration");
+            if (config.getLength() > 0) {
+                NodeList entries = config.item(0).getChildNodes();
+                for (int j = 0; j < entries.getLength(); j++) {
+                    if (entries.item(j) instanceof Element e && params.containsKey(e.getTagName())) {
+                        params.put(e.getTagName(), e.getTextContent());
+                    }
+                }
+            }
+            goals.put(goal, params);
+        }
+        assertEquals(Set.of("generate", "check", "lint", "verify-undo"), goals.keySet());
+        List<String> wrong = new ArrayList<>();
+        for (Setting s : Setting.values()) {
+            for (String goal : goals.keySet()) {
+                boolean expected = goal.equals("generate") || goal.equals("check") || !GENERATE_ONLY.contains(s);
+                if (s == Setting.REQUIRE_ALL_UNDO) expected = goal.equals("verify-undo");
+                Map<String, String> params = goals.get(goal);
+                if (!expected) continue;
+                if (!params.containsKey(s.key())) {
+                    wrong.add(goal + " lacks <" + s.key() + ">");
+                } else if (s != Setting.PLACEHOLDERS && !params.get(s.key()).equals("${" + s.property() + "}")) {
+                    wrong.add(goal + " <" + s.key() + "> reads " + params.get(s.key()) + ", not ${" + s.property() + "}");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(goals.get("generate").containsKey("generator"), "generate takes jOOQ's <generator> inline");
+    }
+}
