@@ -1,0 +1,4 @@
+/**
+ * Internal: connection URLs and settings for real databases.
+ */
+package dev.cairn.connect;

@@ -1,0 +1,4 @@
+/**
+ * Internal (used by cairn-testing): where the throwaway PostgreSQL comes from (embedded, Testcontainers, an existing server, offline).
+ */
+package dev.cairn.database;

@@ -1,0 +1,4 @@
+/**
+ * Internal: file hashing, its cache and tree helpers.
+ */
+package dev.cairn.files;

@@ -1,0 +1,4 @@
+/**
+ * Internal: the fingerprint of the last generate and what changed since.
+ */
+package dev.cairn.freshness;

@@ -1,0 +1,4 @@
+/**
+ * Internal: the one JSON writer of every --json output.
+ */
+package dev.cairn.json;

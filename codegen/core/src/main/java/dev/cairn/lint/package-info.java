@@ -1,0 +1,4 @@
+/**
+ * Internal: the migration lint, one rule per check.
+ */
+package dev.cairn.lint;

@@ -1,0 +1,4 @@
+/**
+ * Internal: migrations.lock, the checksums of released migrations.
+ */
+package dev.cairn.lock;

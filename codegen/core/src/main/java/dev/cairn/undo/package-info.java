@@ -1,0 +1,4 @@
+/**
+ * Internal: undo scripts, their round-trip proof and the undo of a real database.
+ */
+package dev.cairn.undo;
