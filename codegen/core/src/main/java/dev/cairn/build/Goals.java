@@ -41,7 +41,7 @@ public final class Goals {
         PipelineOptions options = settings.pipelineOptions(environment);
         DatabaseProvider provider = settings.databaseChoice(environment).provider(out);
         try {
-            PipelineResult result = new Pipeline(provider, out).run(options);
+            PipelineResult result = new Pipeline(provider, out).withSnapshots(settings.snapshotCache(environment)).run(options);
             if (!result.ok()) {
                 err.accept("error: " + String.join("\n", result.findings()));
                 return FINDINGS;

@@ -225,6 +225,12 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
         return o;
     }
 
+    /** The snapshot cache (a cap of 0 gives a disabled one). */
+    public dev.cairn.snapshot.SnapshotCache snapshotCache(Map<String, String> environment) {
+        return dev.cairn.snapshot.Snapshots.cache(value(Setting.SNAPSHOT_CACHE), value(Setting.SNAPSHOT_CACHE_SIZE), baseDir,
+                environment);
+    }
+
     public DatabaseChoice databaseChoice(Map<String, String> environment) {
         return DatabaseChoice.of(DatabaseKind.parse(value(Setting.DATABASE)), blankToNull(value(Setting.IMAGE)),
                 blankToNull(value(Setting.SERVER_URL)), blankToNull(value(Setting.SERVER_USER)),

@@ -37,7 +37,12 @@ public enum Setting {
     SERVER_USER("serverUser", "", "User for serverUrl (default: from the URL, then PGUSER)."),
     SERVER_PASSWORD("serverPassword", "", "Password for serverUrl (default: from the URL, then PGPASSWORD). Never printed."),
     LINT("lint", "", "Lint rule severities, `rule=error|warning|info|off`, comma-separated."),
-    FORCE("force", "false", "Regenerate even when the fingerprint says nothing changed."),
+    SNAPSHOT_CACHE("snapshotCache", "",
+            "Directory of migrated-database snapshots (default: `$XDG_CACHE_HOME/cairn/snapshots`, else `~/.cache/cairn/snapshots`);"
+                    + " embedded database only (docs/snapshots.md)."),
+    SNAPSHOT_CACHE_SIZE("snapshotCacheSize", "1g",
+            "Size cap of the snapshot cache (`512m`, `2g`); least recently used snapshots go first. `0` turns snapshots off."),
+    FORCE("force", "false", "Regenerate even when the fingerprint says nothing changed; migrates from zero."),
     CHECK("check", "false", "Write nothing; fail when the generated code, its fingerprint or the lock is behind. On when CI=true."),
     SKIP("skip", "false", "Skip the goal.");
 

@@ -34,7 +34,28 @@ public final class AutoDatabaseProvider implements DatabaseProvider {
         }
     }
 
-    public Decision decide() {
+    private Decision decided;
+
+    /** Probes once per provider: {@link #isEmbedded()} and the start that follows it agree. */
+    public synchronized Decision decide() {
+        if (decided == null) decided = probe();
+        return decided;
+    }
+
+    @Override
+    public boolean isEmbedded() {
+        return decide().kind() == DatabaseKind.EMBEDDED;
+    }
+
+    @Override
+    public ThrowawayPostgres startFrom(EmbeddedPostgres.DataSeed seed) throws IOException {
+        Decision d = decide();
+        if (d.kind() != DatabaseKind.EMBEDDED) return DatabaseProvider.super.startFrom(seed);
+        log.accept(d.line());
+        return EmbeddedPostgres.start(seed);
+    }
+
+    private Decision probe() {
         if (server.isPresent()) {
             return new Decision(DatabaseKind.SERVER, "server URL configured (" + server.get().display() + ")");
         }

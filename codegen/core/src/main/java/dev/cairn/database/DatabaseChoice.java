@@ -2,6 +2,7 @@ package dev.cairn.database;
 
 import dev.cairn.connect.ConnectionSettings;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -68,10 +69,26 @@ public record DatabaseChoice(DatabaseKind kind, String image, Optional<Connectio
             case AUTO -> new AutoDatabaseProvider(server, image, () -> DockerEngineProbe.answers(dockerTimeout), log);
         };
         if (p instanceof OfflineProvider) return p;
-        return () -> {
-            ThrowawayPostgres db = p.start();
-            MajorVersionCheck.warning(db, versions.productionMajor()).ifPresent(w -> log.accept(String.format("%-11s %s", "warning", w)));
-            return db;
+        return new DatabaseProvider() {
+            @Override
+            public ThrowawayPostgres start() throws IOException {
+                return checked(p.start());
+            }
+
+            @Override
+            public boolean isEmbedded() {
+                return p.isEmbedded();
+            }
+
+            @Override
+            public ThrowawayPostgres startFrom(EmbeddedPostgres.DataSeed seed) throws IOException {
+                return checked(p.startFrom(seed));
+            }
+
+            private ThrowawayPostgres checked(ThrowawayPostgres db) {
+                MajorVersionCheck.warning(db, versions.productionMajor()).ifPresent(w -> log.accept(String.format("%-11s %s", "warning", w)));
+                return db;
+            }
         };
     }
 }

@@ -41,6 +41,7 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
     private volatile int port;
     private volatile String version;
     private volatile boolean initdbFromCache;
+    private volatile boolean seeded;
     private boolean closed;
 
     private EmbeddedPostgres(Path workDir, Optional<UnprivilegedUser> runAs) {
@@ -51,6 +52,21 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
 
     /** Starts a fresh server; the caller owns it and must close it. */
     public static EmbeddedPostgres start() throws IOException {
+        return start(null);
+    }
+
+    /**
+     * Where a server's data directory can come from instead of initdb: a stopped data directory
+     * kept from an earlier run (a migrated snapshot). {@link #copyInto} fills {@code data}, which
+     * does not exist yet, keeping owners and permissions.
+     */
+    @FunctionalInterface
+    public interface DataSeed {
+        void copyInto(Path data) throws IOException;
+    }
+
+    /** Starts a server on a copy of {@code seed} (null: a fresh initdb); the caller owns it and must close it. */
+    public static EmbeddedPostgres start(DataSeed seed) throws IOException {
         Path install = PostgresBinaries.install();
         Optional<UnprivilegedUser> runAs = UnprivilegedUser.whenRoot();
         LeftoverServers.removeAbandoned();
@@ -58,7 +74,7 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
         // From here on, Ctrl-C or a failure at any point still stops what was started and deletes the files.
         Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
         try {
-            pg.initialise(install);
+            pg.initialise(install, seed);
             return pg;
         } catch (IOException | RuntimeException e) {
             pg.close();
@@ -66,8 +82,17 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
         }
     }
 
-    private void initialise(Path install) throws IOException {
+    private void initialise(Path install, DataSeed seed) throws IOException {
         Path data = workDir.resolve("data");
+        if (seed != null) {
+            synchronized (this) {
+                if (closed) throw new IOException("Embedded PostgreSQL closed while starting");
+                seed.copyInto(data);
+            }
+            seeded = true;
+            startServer(install, data);
+            return;
+        }
         Optional<InitdbCache> cache = InitdbCache.forInstall(install, INITDB_ARGS, runAs);
         // Copies into or out of the work directory hold this object's lock, which the cleanup also
         // takes: a shutdown hook never deletes the directory while a copy is still filling it.
@@ -87,6 +112,10 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
                 }
             }
         }
+        startServer(install, data);
+    }
+
+    private void startServer(Path install, Path data) throws IOException {
         for (int attempt = 1; ; attempt++) {
             port = freePort();
             current = startServer(install, data, port, runAs, workDir.resolve("postgres.log"));
@@ -205,7 +234,8 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
 
     @Override
     public String description() {
-        return "embedded PostgreSQL " + version + " on 127.0.0.1:" + port + (initdbFromCache ? ", cached initdb" : "")
+        return "embedded PostgreSQL " + version + " on 127.0.0.1:" + port
+                + (seeded ? ", snapshot" : initdbFromCache ? ", cached initdb" : "")
                 + runAs.map(u -> " (as " + u.name() + ")").orElse("");
     }
 
@@ -231,6 +261,47 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is running or has run
+        }
+    }
+
+    /**
+     * Stops the server cleanly and moves its data directory to {@code target} (which must not
+     * exist) instead of deleting it, then removes the rest of the work directory. Returns false,
+     * keeping nothing, when the server did not shut down cleanly: such a directory would need
+     * crash recovery and is not worth keeping.
+     */
+    public boolean closeKeepingData(Path target) throws IOException {
+        try {
+            synchronized (this) {
+                if (closed) return false;
+                closed = true;
+                Process p = current;
+                if (p != null) stop(p);
+                boolean clean = p != null && !p.isAlive() && p.exitValue() == 0
+                        && !Files.exists(workDir.resolve("data/postmaster.pid"));
+                try {
+                    if (clean) moveTree(workDir.resolve("data"), target);
+                    return clean;
+                } finally {
+                    FileTrees.deleteQuietly(workDir);
+                }
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or has run
+            }
+        }
+    }
+
+    /** A rename on one file system; a copy (owners kept) across file systems. */
+    private static void moveTree(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            if (Files.exists(to)) throw e;
+            FileTrees.copyTree(from, to);
         }
     }
 

@@ -7,13 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -51,7 +47,7 @@ final class InitdbCache {
     /** Copies a cached data directory into {@code data} (which must not exist); false on a miss. */
     boolean copyTo(Path data) throws IOException {
         if (!Files.isRegularFile(entry.resolve(COMPLETE))) return false;
-        copyTree(entry.resolve("data"), data);
+        FileTrees.copyTree(entry.resolve("data"), data);
         return true;
     }
 
@@ -63,7 +59,7 @@ final class InitdbCache {
     void store(Path data, Path staging) throws IOException {
         Files.createDirectory(staging);
         Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
-        copyTree(data, staging.resolve("data"));
+        FileTrees.copyTree(data, staging.resolve("data"));
         Files.writeString(staging.resolve(COMPLETE), entry.getFileName().toString(), StandardCharsets.UTF_8);
         try {
             Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
@@ -75,25 +71,6 @@ final class InitdbCache {
 
     Path entry() {
         return entry;
-    }
-
-    /** Copy with permissions and (as root) owners: the server insists its data directory is its own and 0700. */
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Path target = to.resolve(from.relativize(dir).toString());
-                Files.copy(dir, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES,
-                        LinkOption.NOFOLLOW_LINKS);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     private static String sha256(String s) {

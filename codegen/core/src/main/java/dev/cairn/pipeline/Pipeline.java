@@ -23,6 +23,10 @@ import dev.cairn.migrate.FlywayFactory;
 import dev.cairn.migrate.Migrator;
 import dev.cairn.pipeline.PipelineOptions.Mode;
 import dev.cairn.pipeline.PipelineResult.Outcome;
+import dev.cairn.snapshot.MigrationChain;
+import dev.cairn.snapshot.SnapshotCache;
+import dev.cairn.snapshot.SnapshotDatabase;
+import dev.cairn.snapshot.Snapshots;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +58,32 @@ public final class Pipeline {
 
     private final DatabaseProvider provider;
     private final Consumer<String> out;
+    private final SnapshotCache snapshots;
 
     public Pipeline(DatabaseProvider provider, Consumer<String> out) {
+        this(provider, out, null);
+    }
+
+    private Pipeline(DatabaseProvider provider, Consumer<String> out, SnapshotCache snapshots) {
         this.provider = provider;
         this.out = out;
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * Local runs with the embedded server start from the newest snapshot the chain extends and
+     * keep their migrated database as a new one; CHECK never uses them, --force migrates from zero.
+     */
+    public Pipeline withSnapshots(SnapshotCache cache) {
+        return new Pipeline(provider, out, cache);
+    }
+
+    private DatabaseProvider databaseFor(PipelineOptions options, List<MigrationFile> migrations) {
+        if (snapshots == null || options.mode() == Mode.CHECK || provider instanceof OfflineProvider) return provider;
+        List<MigrationChain.File> files = migrations.stream()
+                .map(f -> new MigrationChain.File(f.fileName(), f.sha256(), f.version())).toList();
+        return Snapshots.provider(provider, snapshots, options.flyway(), files, !options.force(),
+                line -> out.accept(String.format("%-11s %s", "snapshot", line)));
     }
 
     /** What a regenerate changes and a commit must carry: the output and its fingerprint. */
@@ -111,7 +137,7 @@ public final class Pipeline {
         // The database starts now, on another thread, while the migrations are linted (check mode linted above).
         // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
         DatabaseInBackground database = provider instanceof OfflineProvider ? null
-                : DatabaseInBackground.start(provider, options.codegen());
+                : DatabaseInBackground.start(databaseFor(options, migrations), options.codegen());
         try {
             if (!check) lint(options);
         } catch (Exception | Error e) {
@@ -187,6 +213,7 @@ public final class Pipeline {
         if (provider instanceof OfflineProvider offline) return generateOffline(offline, options, target, t0);
         try (ThrowawayPostgres db = database.await()) {
             Duration waited = since(t0);
+            if (db instanceof SnapshotDatabase s) s.notice().ifPresent(n -> report("snapshot", n, Duration.ZERO));
             Duration started = database.startTime();
             // The start ran beside lint: the stage's own time is shown, and how much of it was still waited for.
             report("database", db.description() + String.format(" (waited %.1f s%s)", waited.toMillis() / 1000.0,
@@ -195,9 +222,16 @@ public final class Pipeline {
 
             long t1 = System.nanoTime();
             Migrator.Result migrated = Migrator.migrate(
-                    FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.locations()).load());
+                    FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.flyway()).load());
+            String how = migrated.applied() + " migrations applied, schema at version " + migrated.version();
+            if (db instanceof SnapshotDatabase s) {
+                s.migrated(options.flyway());
+                how = s.base().isEmpty() ? how + " (from zero)"
+                        : plural(migrated.applied(), "new migration") + " on snapshot " + s.base().get().label()
+                        + " (" + s.reused() + " reused), schema at version " + migrated.version();
+            }
             Duration migrateTime = since(t1);
-            report("migrate", migrated.applied() + " migrations applied, schema at version " + migrated.version(), migrateTime);
+            report("migrate", how, migrateTime);
 
             long t2 = System.nanoTime();
             try (Connection c = db.connect()) {
@@ -226,6 +260,10 @@ public final class Pipeline {
             return new Generation(description, schema.scripts(), "(offline)", javaFiles(pkg.resolve("tables")),
                     javaFiles(pkg.resolve("enums")), interpreted, Duration.ZERO, t2);
         }
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static int javaFiles(Path dir) throws java.io.IOException {

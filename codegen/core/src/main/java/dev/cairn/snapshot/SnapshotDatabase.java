@@ -1,0 +1,128 @@
+package dev.cairn.snapshot;
+
+import dev.cairn.database.EmbeddedPostgres;
+import dev.cairn.database.ThrowawayPostgres;
+import dev.cairn.migrate.FlywaySettings;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * An embedded database that may have started from a snapshot, and is kept as one when it is
+ * closed after a successful migrate ({@link #migrated}): the server is stopped cleanly and its data
+ * directory moved into the cache instead of being deleted.
+ */
+public final class SnapshotDatabase implements ThrowawayPostgres {
+
+    private final ThrowawayPostgres db;
+    private final Optional<Snapshot> base;
+    private final Optional<String> notice;
+    private final SnapshotCache cache;
+    private final SnapshotEnvironment env;
+    private final MigrationChain chain;
+    private final Consumer<String> warn;
+    private boolean keep;
+
+    SnapshotDatabase(ThrowawayPostgres db, Optional<Snapshot> base, Optional<String> notice, SnapshotCache cache,
+                     SnapshotEnvironment env, MigrationChain chain, Consumer<String> warn) {
+        this.db = db;
+        this.base = base;
+        this.notice = notice;
+        this.cache = cache;
+        this.env = env;
+        this.chain = chain;
+        this.warn = warn;
+    }
+
+    /** The snapshot this database started from; empty when it started from zero. */
+    public Optional<Snapshot> base() {
+        return base;
+    }
+
+    /** Migrations already in the database when it started. */
+    public int reused() {
+        return base.map(s -> s.applied().size()).orElse(0);
+    }
+
+    /** Something to tell about the start, e.g. a corrupt snapshot that was discarded. */
+    public Optional<String> notice() {
+        return notice;
+    }
+
+    /**
+     * Called after a successful migrate: when the history table holds exactly the chain's versions,
+     * all successful, the database is kept as a snapshot on close. Anything else (a failed or
+     * out-of-order entry, a version the files do not explain) keeps nothing.
+     */
+    public void migrated(FlywaySettings flyway) throws SQLException {
+        keep = history(db, flyway).equals(chain.steps().stream().map(MigrationChain.Step::version).toList());
+    }
+
+    /** Versions of the successful history rows in the order applied; a failed row makes the list unmatchable. */
+    static List<String> history(ThrowawayPostgres db, FlywaySettings flyway) throws SQLException {
+        String table = quote(flyway.schemas().getFirst()) + "." + quote(flyway.table());
+        List<String> versions = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, success FROM " + table
+                     + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
+            while (rs.next()) versions.add(rs.getBoolean(2) ? rs.getString(1) : "failed " + rs.getString(1));
+        }
+        return versions;
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public String jdbcUrl() {
+        return db.jdbcUrl();
+    }
+
+    @Override
+    public String user() {
+        return db.user();
+    }
+
+    @Override
+    public String password() {
+        return db.password();
+    }
+
+    @Override
+    public String description() {
+        return db.description() + base.map(s -> " " + s.label()).orElse("");
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        return db.connect();
+    }
+
+    /** Stops the server; keeps its data as a snapshot when {@link #migrated} said so. Never fails the run. */
+    @Override
+    public void close() {
+        if (!keep || !(db instanceof EmbeddedPostgres pg)) {
+            db.close();
+            return;
+        }
+        Path staging = null;
+        try {
+            staging = cache.newStaging();
+            if (pg.closeKeepingData(staging.resolve("data"))) cache.publish(staging, env, chain);
+        } catch (IOException | RuntimeException e) {
+            warn.accept("snapshot not kept: " + e.getMessage());
+        } finally {
+            db.close();
+            if (staging != null) dev.cairn.files.FileTrees.deleteQuietly(staging);
+        }
+    }
+}

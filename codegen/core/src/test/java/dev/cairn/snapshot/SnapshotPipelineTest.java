@@ -1,0 +1,194 @@
+package dev.cairn.snapshot;
+
+import dev.cairn.database.DatabaseProvider;
+import dev.cairn.files.FileTrees;
+import dev.cairn.generate.CodegenSettings;
+import dev.cairn.lint.LintConfig;
+import dev.cairn.pipeline.Pipeline;
+import dev.cairn.pipeline.PipelineOptions;
+import dev.cairn.pipeline.PipelineResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Generated classes from a snapshot plus the new migrations are the bytes a run from zero gives,
+ * and every way a snapshot can be unusable ends in a run from zero.
+ */
+class SnapshotPipelineTest {
+
+    private static final Path TRACKER = Path.of("../../schema/src/main/resources/db").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    private final List<String> lines = new ArrayList<>();
+
+    private SnapshotCache cache() {
+        return new SnapshotCache(dir.resolve("cache"), SnapshotCache.parseSize("1g"));
+    }
+
+    private PipelineOptions options(List<Path> migrations, Path output) {
+        return new PipelineOptions(migrations, output, CodegenSettings.defaults()).withLint(LintConfig.reportOnly())
+                .withLockFile(dir.resolve("migrations.lock")).withFingerprintFile(output.resolveSibling(output.getFileName() + ".fingerprint"));
+    }
+
+    private PipelineResult run(List<Path> migrations, Path output, boolean force) throws Exception {
+        lines.clear();
+        return new Pipeline(DatabaseProvider.embedded(), lines::add).withSnapshots(cache())
+                .run(options(migrations, output).withForce(force));
+    }
+
+    private String line(String stage) {
+        return lines.stream().filter(l -> l.startsWith(stage + " ")).findFirst().orElse("(no " + stage + " line in " + lines + ")");
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()));
+        }
+    }
+
+    @Test
+    void trackerChainOnASnapshotGivesTheBytesOfARunFromZero() throws Exception {
+        Path migration = dir.resolve("db/migration");
+        Path data = dir.resolve("db/data");
+        copyTree(TRACKER.resolve("migration"), migration);
+        copyTree(TRACKER.resolve("data"), data);
+        Path newest = migration.resolve("V59__create_stories.sql");
+        String v59 = Files.readString(newest);
+        Files.delete(newest);
+        List<Path> dirs = List.of(migration, data);
+
+        run(dirs, dir.resolve("seed"), false);
+        assertTrue(line("migrate").contains("58 migrations applied, schema at version 58 (from zero)"), line("migrate"));
+
+        Files.writeString(newest, v59);
+        PipelineResult fromSnapshot = run(dirs, dir.resolve("snap"), false);
+        assertTrue(line("migrate").contains("1 new migration on snapshot @V58 (58 reused), schema at version 59"), line("migrate"));
+        assertEquals(1, fromSnapshot.migrationsApplied());
+
+        run(dirs, dir.resolve("zero"), true);
+        assertTrue(line("migrate").contains("59 migrations applied, schema at version 59 (from zero)"), "--force: " + line("migrate"));
+
+        assertFalse(FileTrees.files(dir.resolve("zero")).isEmpty());
+        assertEquals(FileTrees.files(dir.resolve("zero")).keySet(), FileTrees.files(dir.resolve("snap")).keySet());
+        assertTrue(FileTrees.sameContent(dir.resolve("zero"), dir.resolve("snap")), "byte-identical to a run from zero");
+    }
+
+    @Test
+    void enumValueDroppedColumnAndPartialIndexOnASnapshotMatchARunFromZero() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migration"));
+        Files.writeString(m.resolve("V1__create_mood.sql"), "CREATE TYPE mood AS ENUM ('sad', 'ok');");
+        Files.writeString(m.resolve("V2__create_people.sql"), """
+                CREATE TABLE people (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL,
+                  nickname text, current_mood mood NOT NULL DEFAULT 'ok', active boolean NOT NULL DEFAULT true);
+                """);
+        run(List.of(m), dir.resolve("seed"), false);
+
+        Files.writeString(m.resolve("V3__happy_no_nickname_active_index.sql"), """
+                ALTER TYPE mood ADD VALUE 'happy' AFTER 'ok';
+                ALTER TABLE people DROP COLUMN nickname;
+                CREATE INDEX people_active_name ON people (name) WHERE active;
+                """);
+        run(List.of(m), dir.resolve("snap"), false);
+        assertTrue(line("migrate").contains("1 new migration on snapshot @V2 (2 reused)"), line("migrate"));
+        run(List.of(m), dir.resolve("zero"), true);
+
+        Path pkg = dir.resolve("snap/dev/trackerdb/generated");
+        assertTrue(Files.readString(pkg.resolve("enums/Mood.java")).contains("happy(\"happy\")"));
+        assertFalse(Files.readString(pkg.resolve("tables/People.java")).contains("nickname"));
+        assertTrue(Files.readString(pkg.resolve("Indexes.java")).contains("people_active_name"));
+        assertTrue(FileTrees.sameContent(dir.resolve("zero"), dir.resolve("snap")), "byte-identical to a run from zero");
+    }
+
+    @Test
+    void aChangedMigrationFallsBackToTheLongestPrefixThatStillMatches() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migration"));
+        Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
+        Files.writeString(m.resolve("V2__b.sql"), "CREATE TABLE b (id int PRIMARY KEY);");
+        run(List.of(m), dir.resolve("o1"), false); // snapshot @V2
+        Files.writeString(m.resolve("V3__c.sql"), "CREATE TABLE c (id int PRIMARY KEY);");
+        run(List.of(m), dir.resolve("o2"), false); // snapshot @V3
+        assertTrue(line("migrate").contains("on snapshot @V2 (2 reused)"), line("migrate"));
+
+        // The newest migration edited (a branch switch; the lock would refuse it otherwise): @V3 no longer matches, @V2 does.
+        Files.delete(dir.resolve("migrations.lock"));
+        Files.writeString(m.resolve("V3__c.sql"), "CREATE TABLE c (id int PRIMARY KEY, note text);");
+        run(List.of(m), dir.resolve("o3"), false);
+        assertTrue(line("migrate").contains("1 new migration on snapshot @V2 (2 reused)"), line("migrate"));
+
+        // An out-of-order version below the newest: @V3 is no prefix any more, @V2 still is.
+        Files.writeString(m.resolve("V2_5__b2.sql"), "CREATE TABLE b2 (id int PRIMARY KEY);");
+        run(List.of(m), dir.resolve("o4"), false);
+        assertTrue(line("migrate").contains("2 new migrations on snapshot @V2 (2 reused)"), line("migrate"));
+        assertTrue(Files.exists(dir.resolve("o4/dev/trackerdb/generated/tables/B2.java")));
+
+        // The first migration edited: no snapshot is a prefix any more.
+        Files.delete(dir.resolve("migrations.lock"));
+        Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id bigint PRIMARY KEY);");
+        run(List.of(m), dir.resolve("o5"), false);
+        assertTrue(line("migrate").contains("4 migrations applied, schema at version 3 (from zero)"), line("migrate"));
+
+        // Nothing new at all (only the generator settings changed, say): the whole chain is reused.
+        run(List.of(m), dir.resolve("o6"), false);
+        assertTrue(line("migrate").contains("0 new migrations on snapshot @V3 (4 reused)"), line("migrate"));
+        assertTrue(FileTrees.sameContent(dir.resolve("o5"), dir.resolve("o6")));
+    }
+
+    @Test
+    void aCorruptSnapshotIsDiscardedAndTheRunGoesFromZero() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migration"));
+        Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
+        run(List.of(m), dir.resolve("o1"), false);
+        List<Path> entries = entries();
+        assertEquals(1, entries.size());
+        // What a kill during a copy or a full disk can leave: the control file gone.
+        Files.delete(entries.getFirst().resolve("data/global/pg_control"));
+
+        Files.writeString(m.resolve("V2__b.sql"), "CREATE TABLE b (id int PRIMARY KEY);");
+        run(List.of(m), dir.resolve("o2"), false);
+        assertTrue(line("snapshot").matches("snapshot +snapshot @V1 unusable \\(.*\\): discarded, migrating from zero +0\\.0 s"),
+                line("snapshot"));
+        assertTrue(line("migrate").contains("2 migrations applied, schema at version 2 (from zero)"), line("migrate"));
+        assertFalse(Files.exists(entries.getFirst()), "corrupt entry removed");
+        assertEquals(1, entries().size(), "the run from zero stored a good one");
+        assertTrue(Files.exists(dir.resolve("o2/dev/trackerdb/generated/tables/B.java")));
+    }
+
+    @Test
+    void checkModeNeverUsesNorStoresSnapshots() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migration"));
+        Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
+        run(List.of(m), dir.resolve("out"), false);
+        List<Path> before = entries();
+        lines.clear();
+        PipelineResult checked = new Pipeline(DatabaseProvider.embedded(), lines::add).withSnapshots(cache())
+                .run(options(List.of(m), dir.resolve("out")).withMode(PipelineOptions.Mode.CHECK).withForce(true));
+        assertTrue(checked.ok(), String.join("\n", checked.findings()));
+        assertEquals("1 migrations applied, schema at version 1", line("migrate").substring(12).replaceAll("\\s+[0-9.]+ s$", "").strip());
+        assertEquals(before, entries());
+    }
+
+    private List<Path> entries() throws Exception {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> envs = Files.list(dir.resolve("cache"))) {
+            for (Path env : envs.filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+                try (Stream<Path> e = Files.list(env)) {
+                    out.addAll(e.sorted().toList());
+                }
+            }
+        }
+        return out;
+    }
+}
