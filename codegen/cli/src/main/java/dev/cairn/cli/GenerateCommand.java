@@ -67,6 +67,14 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Change a migration lint rule's severity: error, warning, info or off (see `cairn lint --help`).")
     List<String> lint;
 
+    @Option(names = "--snapshot-cache", paramLabel = "DIR",
+            description = "Snapshots of migrated databases (default: $XDG_CACHE_HOME/cairn/snapshots, else ~/.cache/cairn/snapshots).")
+    String snapshotCache;
+
+    @Option(names = "--snapshot-cache-size", paramLabel = "SIZE",
+            description = "Size cap of the snapshot cache, e.g. 512m or 2g (default: 1g); 0 turns snapshots off.")
+    String snapshotCacheSize;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = out();
@@ -94,6 +102,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (force != null) m.put(Setting.FORCE, force);
         if (check != null) m.put(Setting.CHECK, check);
         if (lint != null) m.put(Setting.LINT, String.join(",", lint));
+        if (snapshotCache != null) m.put(Setting.SNAPSHOT_CACHE, snapshotCache);
+        if (snapshotCacheSize != null) m.put(Setting.SNAPSHOT_CACHE_SIZE, snapshotCacheSize);
         return project.settings(m);
     }
 

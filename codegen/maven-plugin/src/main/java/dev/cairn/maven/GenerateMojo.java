@@ -54,6 +54,14 @@ public class GenerateMojo extends AbstractCairnMojo {
     @Parameter(property = "cairn.check")
     protected Boolean check;
 
+    /** Snapshots of migrated databases. Default $XDG_CACHE_HOME/cairn/snapshots, else ~/.cache/cairn/snapshots. */
+    @Parameter(property = "cairn.snapshotCache")
+    protected File snapshotCache;
+
+    /** Size cap of the snapshot cache, e.g. 512m or 2g. Default 1g; 0 turns snapshots off. */
+    @Parameter(property = "cairn.snapshotCacheSize")
+    protected String snapshotCacheSize;
+
     @Override
     protected int run(CairnSettings settings) throws Exception {
         CairnSettings withGenerator = settings.withGenerator(generator);
