@@ -235,7 +235,7 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
     @Override
     public String description() {
         return "embedded PostgreSQL " + version + " on 127.0.0.1:" + port
-                + (seeded ? ", snapshot" : initdbFromCache ? ", cached initdb" : "")
+                + (seeded ? "" : initdbFromCache ? ", cached initdb" : "")
                 + runAs.map(u -> " (as " + u.name() + ")").orElse("");
     }
 

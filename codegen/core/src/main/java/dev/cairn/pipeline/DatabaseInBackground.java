@@ -4,6 +4,7 @@ import dev.cairn.database.DatabaseProvider;
 import dev.cairn.database.ThrowawayPostgres;
 import dev.cairn.generate.CodegenSettings;
 import dev.cairn.generate.JooqGenerator;
+import dev.cairn.snapshot.SnapshotDatabase;
 
 import java.sql.Connection;
 
@@ -38,7 +39,8 @@ final class DatabaseInBackground {
                 took = Duration.ofNanos(System.nanoTime() - t0);
                 if (warmUpWith != null && !discarded) {
                     long t1 = System.nanoTime();
-                    try (Connection c = db.connect()) {
+                    // A snapshot is migrated already: warming up on it would generate the whole schema once more.
+                    try (Connection c = db instanceof SnapshotDatabase s ? s.connectToEmptyDatabase() : db.connect()) {
                         JooqGenerator.warmUp(c, warmUpWith);
                     } catch (Exception e) {
                         // only a warm-up

@@ -82,6 +82,14 @@ public final class SnapshotDatabase implements ThrowawayPostgres {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
+    /** template1 of the same server: empty whatever the snapshot holds (for the generator's warm-up). */
+    public Connection connectToEmptyDatabase() throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", user());
+        if (password() != null) props.setProperty("password", password());
+        return java.sql.DriverManager.getConnection(jdbcUrl().replaceFirst("/postgres(\\?|$)", "/template1$1"), props);
+    }
+
     @Override
     public String jdbcUrl() {
         return db.jdbcUrl();
@@ -99,7 +107,7 @@ public final class SnapshotDatabase implements ThrowawayPostgres {
 
     @Override
     public String description() {
-        return db.description() + base.map(s -> " " + s.label()).orElse("");
+        return db.description() + base.map(s -> " from snapshot " + s.label()).orElse("");
     }
 
     @Override
