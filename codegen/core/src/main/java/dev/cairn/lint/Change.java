@@ -5,7 +5,7 @@ package dev.cairn.lint;
  * where jOOQ's parser cannot read the statement, by {@link KeywordStatementReader}. Names are
  * lower-case without the {@code public.} schema.
  */
-sealed interface Change {
+sealed interface Change extends java.io.Serializable {
 
     /** CREATE TABLE, CREATE SEQUENCE/VIEW/SCHEMA/EXTENSION/TYPE/...: {@code guarded} = IF NOT EXISTS or OR REPLACE. */
     record Create(String objectType, String name, boolean guarded) implements Change {

@@ -2,7 +2,6 @@ package dev.cairn.lint;
 
 import dev.cairn.lint.SqlLexer.Token;
 import org.jooq.Constraint;
-import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Parser;
@@ -41,13 +40,25 @@ final class JooqStatementReader {
         }
     }
 
-    private final Parser parser;
+    private final ParseCache cache;
+    /** Made on the first statement not in the cache: with every file unchanged, jOOQ's parser is never loaded. */
+    private Parser parser;
 
     JooqStatementReader() {
-        DSLContext ctx = DSL.using(SQLDialect.POSTGRES, new Settings()
-                .withParseDialect(SQLDialect.POSTGRES)
-                .withParseUnknownFunctions(ParseUnknownFunctions.IGNORE));
-        this.parser = ctx.parser();
+        this(ParseCache.none());
+    }
+
+    JooqStatementReader(ParseCache cache) {
+        this.cache = cache;
+    }
+
+    private Parser parser() {
+        if (parser == null) {
+            parser = DSL.using(SQLDialect.POSTGRES, new Settings()
+                    .withParseDialect(SQLDialect.POSTGRES)
+                    .withParseUnknownFunctions(ParseUnknownFunctions.IGNORE)).parser();
+        }
+        return parser;
     }
 
     Result read(SqlStatement statement) {
@@ -55,9 +66,18 @@ final class JooqStatementReader {
         int concurrently = indexOfConcurrently(tokens);
         boolean notValid = endsWithNotValid(tokens);
         String sql = withoutTokens(statement, concurrently, notValid);
+        String key = dev.cairn.files.Sha256.of((concurrently >= 0 ? "concurrently " : "") + (notValid ? "not-valid " : "") + sql);
+        Result cached = cache.get(key);
+        if (cached != null) return cached;
+        Result r = parse(sql, concurrently, notValid);
+        cache.put(key, r);
+        return r;
+    }
+
+    private Result parse(String sql, int concurrently, boolean notValid) {
         List<Query> queries;
         try {
-            queries = List.of(parser.parse(sql).queries());
+            queries = List.of(parser().parse(sql).queries());
         } catch (RuntimeException e) {
             return Result.failed(firstLine(e.getMessage()));
         }

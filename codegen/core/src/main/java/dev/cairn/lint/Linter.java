@@ -33,6 +33,11 @@ public final class Linter {
     }
 
     public static LintReport lint(List<Path> migrationDirs, LintConfig config) throws IOException {
+        return lint(migrationDirs, config, ParseCache.none());
+    }
+
+    /** As {@link #lint(List, LintConfig)}, with jOOQ's reading of unchanged statements taken from {@code parses}. */
+    public static LintReport lint(List<Path> migrationDirs, LintConfig config, ParseCache parses) throws IOException {
         List<MigrationFile> files = discover(migrationDirs, config);
         FindingCollector out = new FindingCollector(config);
         Map<Path, SqlScript> scripts = new HashMap<>();
@@ -46,7 +51,7 @@ public final class Linter {
                 .sorted(Comparator.comparing((MigrationFile f) -> f.name().map(MigrationName::version).orElse(null),
                         Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(f -> f.path().toString()))
                 .toList();
-        StatementChecker checker = new StatementChecker(new JooqStatementReader(), out);
+        StatementChecker checker = new StatementChecker(new JooqStatementReader(parses), out);
         SchemaState state = new SchemaState();
         Map<BigInteger, SchemaState> after = new TreeMap<>();
         Map<BigInteger, Location> roles = new HashMap<>();

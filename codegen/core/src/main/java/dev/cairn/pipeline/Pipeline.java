@@ -15,6 +15,7 @@ import dev.cairn.lint.Finding;
 import dev.cairn.lint.LintFailedException;
 import dev.cairn.lint.LintReport;
 import dev.cairn.lint.Linter;
+import dev.cairn.lint.ParseCache;
 import dev.cairn.lint.Severity;
 import dev.cairn.lock.MigrationFile;
 import dev.cairn.lock.MigrationFiles;
@@ -190,12 +191,18 @@ public final class Pipeline {
     /** Warnings are printed; any error stops the run before anything is migrated. */
     private void lint(PipelineOptions options) throws Exception {
         long t0 = System.nanoTime();
-        LintReport report = Linter.lint(options.migrationDirs(), options.lint());
+        // Local runs take jOOQ's reading of unchanged statements from target/; CI and --force parse everything.
+        ParseCache parses = options.mode() == Mode.CHECK || options.force() ? ParseCache.none()
+                : ParseCache.load(options.hashCacheFile().resolveSibling("cairn-lint-parses.bin"),
+                ParseCache.configuration(options.lint(), ToolVersions.current().toString()));
+        LintReport report = Linter.lint(options.migrationDirs(), options.lint(), parses);
+        parses.save();
         Path base = Path.of("").toAbsolutePath();
         for (Finding f : report.findings()) {
             if (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING) out.accept("  " + f.format(base));
         }
-        report("lint", report.summary().replaceFirst("^lint: ", ""), since(t0));
+        report("lint", report.summary().replaceFirst("^lint: ", "") + (parses.hits() == 0 ? ""
+                : " (" + parses.hits() + " statements unchanged, " + parses.misses() + " parsed)"), since(t0));
         if (report.hasErrors()) {
             throw new LintFailedException(report.errors() + " migration lint error" + (report.errors() == 1 ? "" : "s")
                     + " (listed above). Fix the statements, or acknowledge one with a comment on the line before it:"

@@ -1,0 +1,111 @@
+package dev.cairn.lint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What jOOQ's parser made of each statement, remembered between local runs in the project's
+ * target/ (gone with {@code mvn clean}), so that an unchanged migration is not parsed again: the
+ * parse is most of lint's time, the rules that follow are cheap and always run. Keyed by the
+ * sha256 of the statement's text as parsed; the file as a whole is dropped when the rule
+ * configuration or the tool's versions differ from what wrote it. Unreadable means empty.
+ */
+public final class ParseCache {
+
+    /** Bump when {@link Change} or this format changes. */
+    private static final int FORMAT = 1;
+
+    private record Entry(List<Change> changes, String failure) implements Serializable {
+    }
+
+    private record Stored(int format, String configuration, Map<String, Entry> entries) implements Serializable {
+    }
+
+    private final Path file;
+    private final String configuration;
+    private final Map<String, Entry> loaded;
+    private final Map<String, Entry> used = new HashMap<>();
+    private int hits;
+    private int misses;
+
+    private ParseCache(Path file, String configuration, Map<String, Entry> loaded) {
+        this.file = file;
+        this.configuration = configuration;
+        this.loaded = loaded;
+    }
+
+    /** No cache: every statement is parsed (CI, --force, `cairn lint`). */
+    public static ParseCache none() {
+        return new ParseCache(null, "", Map.of());
+    }
+
+    /** @param configuration rule severities and tool versions: a different one starts empty */
+    public static ParseCache load(Path file, String configuration) {
+        Map<String, Entry> entries = Map.of();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file); ObjectInputStream o = new ObjectInputStream(in)) {
+                if (o.readObject() instanceof Stored s && s.format() == FORMAT && s.configuration().equals(configuration)) {
+                    entries = s.entries();
+                }
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                // a cache from another version of the tool, or cut short by a kill: start empty
+            }
+        }
+        return new ParseCache(file, configuration, entries);
+    }
+
+    /** The rule configuration as text, for {@link #load}. */
+    public static String configuration(LintConfig config, String toolVersions) {
+        return new java.util.TreeMap<>(config.severities()) + " " + config.undoDirs() + " " + toolVersions;
+    }
+
+    JooqStatementReader.Result get(String sha256) {
+        Entry e = loaded.get(sha256);
+        if (e == null) e = used.get(sha256);
+        if (e == null) {
+            misses++;
+            return null;
+        }
+        hits++;
+        used.put(sha256, e);
+        return new JooqStatementReader.Result(Optional.ofNullable(e.changes()), e.failure());
+    }
+
+    void put(String sha256, JooqStatementReader.Result r) {
+        if (file != null) used.put(sha256, new Entry(r.changes().orElse(null), r.failure()));
+    }
+
+    public int hits() {
+        return hits;
+    }
+
+    public int misses() {
+        return misses;
+    }
+
+    /** Keeps what this run used (so the file does not grow with deleted migrations); atomic replace. */
+    public void save() {
+        if (file == null || misses == 0 && used.size() == loaded.size()) return;
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp); ObjectOutputStream o = new ObjectOutputStream(out)) {
+                o.writeObject(new Stored(FORMAT, configuration, new HashMap<>(used)));
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // only a cache
+        }
+    }
+}

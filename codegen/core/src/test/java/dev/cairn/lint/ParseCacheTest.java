@@ -1,0 +1,48 @@
+package dev.cairn.lint;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** An unchanged statement is not parsed again, and the findings are the same as without the cache. */
+class ParseCacheTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void unchangedFilesAreNotParsedAgainAndFindTheSame() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migration"));
+        Files.writeString(m.resolve("V1__create_items.sql"), "CREATE TABLE items (id int PRIMARY KEY);\n");
+        Files.writeString(m.resolve("V2__add_name.sql"), "ALTER TABLE items ADD COLUMN name text NOT NULL;\n"
+                + "CREATE INDEX items_name ON items (name);\n");
+        LintConfig config = LintConfig.defaults().withSeverity("not-idempotent=error");
+        Path file = dir.resolve("target/parses.bin");
+        String key = ParseCache.configuration(config, "tools 1");
+        List<Finding> uncached = Linter.lint(List.of(m), config).findings();
+        org.junit.jupiter.api.Assertions.assertFalse(uncached.isEmpty(), "the chain has findings to compare");
+
+        ParseCache first = ParseCache.load(file, key);
+        assertEquals(uncached, Linter.lint(List.of(m), config, first).findings());
+        first.save();
+        assertEquals(0, first.hits());
+        assertEquals(3, first.misses());
+
+        Files.writeString(m.resolve("V3__drop_name.sql"), "ALTER TABLE items DROP COLUMN name;\n");
+        ParseCache second = ParseCache.load(file, key);
+        List<Finding> cached = Linter.lint(List.of(m), config, second).findings();
+        assertEquals(3, second.hits(), "V1 and V2 read from the cache");
+        assertEquals(1, second.misses(), "only the new file parsed");
+        assertEquals(Linter.lint(List.of(m), config).findings(), cached, "same findings as a full parse");
+
+        // Another rule configuration (or tool version) starts empty.
+        ParseCache other = ParseCache.load(file, ParseCache.configuration(LintConfig.defaults(), "tools 1"));
+        Linter.lint(List.of(m), LintConfig.defaults(), other);
+        assertEquals(0, other.hits());
+    }
+}
