@@ -75,10 +75,15 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Size cap of the snapshot cache, e.g. 512m or 2g (default: 1g); 0 turns snapshots off.")
     String snapshotCacheSize;
 
+    @Option(names = "--watch", description = "Regenerate whenever a migration file is saved, one line per run, until Ctrl-C."
+            + " Runs start from snapshots (docs/snapshots.md).")
+    boolean watch;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = out();
         PrintWriter err = err();
+        if (watch) return Goals.watch(settings(), System.getenv(), line -> { out.println(line); out.flush(); }, err::println);
         return Goals.generate(settings(), System.getenv(), out::println, err::println);
     }
 

@@ -15,6 +15,7 @@ import dev.cairn.pipeline.PipelineResult;
 import dev.cairn.undo.RoundTripVerifier;
 import dev.cairn.undo.UndoScripts;
 import dev.cairn.undo.VerifyUndoReport;
+import dev.cairn.watch.GenerateOnSave;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,35 @@ public final class Goals {
             err.accept("error: " + e.getMessage());
             return FINDINGS;
         }
+    }
+
+    /**
+     * generate --watch: a generate now and after every saved migration, one line each, until
+     * Ctrl-C. Each run starts (from a snapshot) and stops its own server: nothing outlives it.
+     */
+    public static int watch(CairnSettings settings, Map<String, String> environment, Consumer<String> out,
+                            Consumer<String> err) throws Exception {
+        PipelineOptions options = settings.pipelineOptions(environment);
+        if (options.mode() == PipelineOptions.Mode.CHECK) {
+            err.accept("error: --watch writes the generated code, so it does not run in check mode (--check, CI=true).");
+            return FAILURE;
+        }
+        java.util.List<Path> folders = new java.util.ArrayList<>(options.migrationDirs());
+        if (Files.isDirectory(settings.undoDirectory())) folders.add(settings.undoDirectory());
+        dev.cairn.snapshot.SnapshotCache snapshots = settings.snapshotCache(environment);
+        try (GenerateOnSave watch = new GenerateOnSave(folders, lines -> new Pipeline(
+                settings.databaseChoice(environment).provider(lines), lines).withSnapshots(snapshots).run(options), out)) {
+            // Ctrl-C: stop watching; the run in progress (if any) ends and its server is stopped by its own hook.
+            Thread hook = new Thread(watch::close, "cairn-watch-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            watch.loop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running
+            }
+        }
+        return OK;
     }
 
     /** The migration files' static checks, without a database. */

@@ -31,7 +31,9 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
     private static final String SUPERUSER = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** initdb's arguments besides -D (also the initdb cache's key). */
-    private static final List<String> INITDB_ARGS = List.of("-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync");
+    /** 1 MB WAL segments instead of 16: every copy of a data directory (initdb cache, snapshots) is 15 MB smaller. */
+    private static final List<String> INITDB_ARGS = List.of("-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync",
+            "--wal-segsize=1");
 
     private final Path workDir;
     private final Optional<UnprivilegedUser> runAs;
@@ -158,7 +160,9 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
                 "-c", "wal_level=minimal", "-c", "max_wal_senders=0", "-c", "autovacuum=off",
                 "-c", "jit=off", "-c", "max_connections=50", "-c", "shared_buffers=64MB",
-                "-c", "logging_collector=off"));
+                "-c", "logging_collector=off",
+                // Old WAL is removed at each checkpoint, not kept for reuse: a stopped data directory stays small.
+                "-c", "min_wal_size=2MB", "-c", "wal_recycle=off"));
         return process(cmd, runAs, log).start();
     }
 

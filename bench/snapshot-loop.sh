@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# "Add one migration, regenerate" on the tracker chain (59 migrations): `./mvnw -q generate-sources`
+# with snapshots and the lint parse cache (warm) against the same command as it ran before them
+# (cold: -Dcairn.snapshotCacheSize=0 and the lint cache deleted), interleaved warm, cold, warm, ...
+# Each run adds a V60 with a table of its own, then the tree is put back.
+#
+#   bench/snapshot-loop.sh [N] [EVICT_RUNS]   (N pairs after one warm-up pair, default 5;
+#                                             then EVICT_RUNS warm runs under a 100m cap, default 4)
+#
+# Works on a copy of the repository (no .git, no target/) in a temporary directory with its own
+# snapshot cache: nothing in the checkout or in ~/.cache is touched. Writes
+# bench/results/snapshot-loop.md.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+n=${1:-5}
+evict_runs=${2:-4}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+work=$(mktemp -d "${TMPDIR:-/tmp}/cairn-bench-snap-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/repo"
+tar -C "$root" --exclude=.git --exclude=target -cf - . | tar -C "$work/repo" -xf -
+repo=$work/repo
+cache=$work/cache
+mig=$repo/schema/src/main/resources/db/migration
+mkdir "$work/pristine"
+cp "$repo/schema/src/main/resources/db/migrations.lock" "$repo/generated/codegen.fingerprint" "$work/pristine/"
+cp -a "$repo/generated/src" "$work/pristine/src"
+restore() {
+  rm -f "$mig"/V60__*.sql
+  cp "$work/pristine/migrations.lock" "$repo/schema/src/main/resources/db/"
+  cp "$work/pristine/codegen.fingerprint" "$repo/generated/"
+  rm -rf "$repo/generated/src" && cp -a "$work/pristine/src" "$repo/generated/src"
+}
+gen() { (cd "$repo" && ./mvnw -q -B -o generate-sources -Dcairn.snapshotCache="$cache" "$@") >"$work/log" 2>&1 || { cat "$work/log" >&2; exit 1; }; }
+now() { date +%s.%N; }
+stage() { grep "^$1 " "$work/log" | tail -1 | awk '{print $(NF-1)}'; }
+bytes() { du -sb "$cache" 2>/dev/null | cut -f1; }
+
+# Compiles codegen/core once and keeps snapshot @V59 (a forced run migrates from zero and keeps its result).
+gen -Dcairn.force
+peak=$(bytes)
+declare -a ww wt wl cw ct cl
+for ((i = 0; i <= n; i++)); do
+  for mode in warm cold; do
+    printf 'CREATE TABLE IF NOT EXISTS bench_%s_%s (id bigint PRIMARY KEY, note text);\n' "$i" "$mode" \
+      >"$mig/V60__create_bench_${i}_$mode.sql"
+    if [[ $mode == cold ]]; then
+      rm -f "$repo/generated/target/cairn-lint-parses.bin"
+      t0=$(now); gen -Dcairn.snapshotCacheSize=0; t1=$(now)
+    else
+      t0=$(now); gen; t1=$(now)
+    fi
+    grep -E '^(lint|database|migrate|generate|total) ' "$work/log" | sed "s/^/[$i $mode] /" >&2
+    b=$(bytes); ((b > peak)) && peak=$b
+    restore
+    ((i == 0)) && continue   # the first pair warms the file cache
+    wall=$(echo "$t1 - $t0" | bc)
+    if [[ $mode == warm ]]; then ww+=("$wall"); wt+=("$(stage total)"); wl+=("$(stage lint)")
+    else cw+=("$wall"); ct+=("$(stage total)"); cl+=("$(stage lint)"); fi
+  done
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+# Eviction: the same loop under a 100m cap; the cache must stay under it.
+declare -a sizes
+for ((i = 0; i < evict_runs; i++)); do
+  printf 'CREATE TABLE IF NOT EXISTS evict_%s (id bigint PRIMARY KEY);\n' "$i" >"$mig/V60__create_evict_$i.sql"
+  gen -Dcairn.snapshotCacheSize=100m
+  sizes+=("$(( $(bytes) / 1048576 )) MiB ($(find "$cache" -mindepth 2 -maxdepth 2 -not -path '*/.*' | wc -l) snapshots)")
+  restore
+done
+
+out=$here/results/snapshot-loop.md
+{
+  echo "# Add one migration, regenerate: snapshots vs cold ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+  echo
+  echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); n=$n interleaved pairs after one warm-up pair."
+  echo
+  echo "| run | median wall | median total (stage line) | median lint |"
+  echo "|---|---:|---:|---:|"
+  echo "| warm: snapshot @V59 + 1 new migration, lint cache | $(median "${ww[@]}") s | $(median "${wt[@]}") s | $(median "${wl[@]}") s |"
+  echo "| cold: snapshots off, lint cache deleted | $(median "${cw[@]}") s | $(median "${ct[@]}") s | $(median "${cl[@]}") s |"
+  echo
+  echo "warm / cold wall: $(echo "scale=2; $(median "${ww[@]}") / $(median "${cw[@]}")" | bc); total: $(echo "scale=2; $(median "${wt[@]}") / $(median "${ct[@]}")" | bc)"
+  echo
+  echo "All walls (s): warm ${ww[*]}; cold ${cw[*]}"
+  echo
+  echo "All totals (s): warm ${wt[*]}; cold ${ct[*]}"
+  echo
+  echo "Peak cache size (cap 1g): $((peak / 1048576)) MiB. Under a 100m cap, after each of $evict_runs runs: ${sizes[*]}."
+} | tee "$out"
