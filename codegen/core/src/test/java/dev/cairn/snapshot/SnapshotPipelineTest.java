@@ -180,6 +180,36 @@ class SnapshotPipelineTest {
         assertEquals(before, entries());
     }
 
+    @Test
+    void twoBuildsAtOnceShareTheCache() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migration"));
+        Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
+        run(List.of(m), dir.resolve("o1"), false);
+        Files.writeString(m.resolve("V2__b.sql"), "CREATE TABLE b (id int PRIMARY KEY);");
+
+        // Two checkouts of one project (own lock and output each), one user cache.
+        List<String> a = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> b = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = both.submit(() -> new Pipeline(DatabaseProvider.embedded(), a::add).withSnapshots(cache())
+                    .run(options(List.of(m), dir.resolve("a")).withLockFile(dir.resolve("a.lock"))));
+            var second = both.submit(() -> new Pipeline(DatabaseProvider.embedded(), b::add).withSnapshots(cache())
+                    .run(options(List.of(m), dir.resolve("b")).withLockFile(dir.resolve("b.lock"))));
+            assertEquals(1, first.get().migrationsApplied());
+            assertEquals(1, second.get().migrationsApplied());
+        } finally {
+            both.shutdown();
+        }
+        assertTrue(a.stream().anyMatch(l -> l.contains("1 new migration on snapshot @V1")), a.toString());
+        assertTrue(b.stream().anyMatch(l -> l.contains("1 new migration on snapshot @V1")), b.toString());
+        assertTrue(FileTrees.sameContent(dir.resolve("a"), dir.resolve("b")));
+        assertEquals(2, entries().size(), "@V1 and one @V2: the build that published second kept nothing extra");
+        try (Stream<Path> staging = Files.list(dir.resolve("cache/.staging"))) {
+            assertEquals(0, staging.count(), "no staging left");
+        }
+    }
+
     private List<Path> entries() throws Exception {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> envs = Files.list(dir.resolve("cache"))) {
