@@ -1,7 +1,6 @@
 package dev.cairn.cli;
 
 import dev.cairn.database.DatabaseProvider;
-import dev.cairn.migrate.MigrationLocations;
 import dev.cairn.undo.RoundTripVerifier;
 import dev.cairn.undo.UndoScripts;
 import dev.cairn.undo.VerifyUndoReport;
@@ -48,7 +47,7 @@ final class VerifyUndoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Undo directory " + undo + " does not exist. Check --project-dir / --undo-dir.");
         }
         VerifyUndoReport report = new RoundTripVerifier(DatabaseProvider.embedded(), spec.commandLine().getOut()::println)
-                .verify(MigrationLocations.directories(dirs), UndoScripts.in(undo));
+                .verify(project.settings().flyway(), UndoScripts.in(undo));
         return report.clean(requireAll) ? Cairn.OK : Cairn.FINDINGS;
     }
 }

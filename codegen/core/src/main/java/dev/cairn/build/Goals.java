@@ -60,7 +60,7 @@ public final class Goals {
             throw new IllegalArgumentException("Undo directory " + undo + " does not exist. Check undoLocation.");
         }
         VerifyUndoReport report = new RoundTripVerifier(DatabaseProvider.embedded(), out)
-                .verify(settings.flyway().locations(), UndoScripts.in(undo));
+                .verify(settings.flyway(), UndoScripts.in(undo));
         return report.clean(requireAll) ? OK : FINDINGS;
     }
 }

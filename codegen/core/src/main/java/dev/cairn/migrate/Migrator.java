@@ -60,6 +60,8 @@ public final class Migrator {
         msg.append(path != null ? " (" + path + ")" : "").append(":\n");
         msg.append("  ").append(pgMessage != null ? pgMessage.replace("\n", "\n  ") : e.getMessage().strip()).append('\n');
         if (statement != null) msg.append("  Statement: ").append(oneLine(statement)).append('\n');
+        String extensionHint = MissingExtension.hint(pgMessage);
+        if (extensionHint != null) msg.append("  ").append(extensionHint.replace("\n", "\n  ")).append('\n');
         boolean timedOut = "55P03".equals(sqlState) || "57014".equals(sqlState);
         if ("55P03".equals(sqlState)) {
             msg.append("  A table this statement needs was locked by another session, and the lock was not released\n")
@@ -73,6 +75,7 @@ public final class Migrator {
                   + (line > 0 ? "line " + line : "the failing one") + " stay applied; nothing after it ran.\n");
         msg.append(timedOut
                 ? "  The statement itself may be fine: run again when the table is not busy."
+                : extensionHint != null ? "  The statement itself is fine: run it where the extension is installed."
                 : "  Fix this statement (or, if the migration is already released, write a new migration) and run again.");
         return new MigrationFailedException(msg.toString(), script, line, e);
     }

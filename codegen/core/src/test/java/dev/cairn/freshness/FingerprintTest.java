@@ -1,7 +1,7 @@
 package dev.cairn.freshness;
 
 import dev.cairn.generate.CodegenSettings;
-import dev.cairn.lock.MigrationFiles;
+import dev.cairn.migrate.MigrationFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class FingerprintTest {
     Path db;
 
     private Fingerprint fingerprint(CodegenSettings settings) throws IOException {
-        return Fingerprint.ofInputs(MigrationFiles.scan(List.of(db.resolve("migration"), db.resolve("data")), db),
+        return Fingerprint.ofInputs(MigrationFiles.scan(List.of(db.resolve("migration"), db.resolve("data")), db).migrations(),
                 settings, ToolVersions.current());
     }
 
