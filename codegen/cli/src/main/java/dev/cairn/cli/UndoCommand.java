@@ -4,6 +4,7 @@ import dev.cairn.config.CairnSettings;
 import dev.cairn.connect.ConnectionSettings;
 import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.undo.FlywayHistory;
+import dev.cairn.undo.FlywaySearchPath;
 import dev.cairn.undo.UndoFailedException;
 import dev.cairn.undo.UndoPlan;
 import dev.cairn.undo.UndoRefusedException;
@@ -80,6 +81,7 @@ final class UndoCommand implements Callable<Integer> {
         FlywaySettings flyway = CairnSettings.resolve(root, Map.of(), CairnSettings.systemProperties(), System.getenv()).flyway();
 
         try (Connection c = connect(settings)) {
+            FlywaySearchPath.apply(c, flyway.schemas().getFirst());
             Optional<FlywayHistory> history = FlywayHistory.read(c, flyway.schemas().getFirst(), flyway.table());
             if (history.isEmpty()) {
                 err.println("error: " + settings.display() + " has no " + flyway.table()

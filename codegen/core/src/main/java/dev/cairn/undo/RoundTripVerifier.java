@@ -172,11 +172,12 @@ public final class RoundTripVerifier {
         /** Flyway's default schema (the first it manages): history table and the catalog compared. */
         final String schema;
 
-        Walk(ThrowawayPostgres db, Connection connection, FlywaySettings flyway) {
+        Walk(ThrowawayPostgres db, Connection connection, FlywaySettings flyway) throws SQLException {
             this.db = db;
             this.connection = connection;
             this.flyway = flyway;
             this.schema = flyway.schemas().getFirst();
+            FlywaySearchPath.apply(connection, schema);
         }
 
         List<MigrationInfo> pendingMigrations() {
@@ -190,7 +191,7 @@ public final class RoundTripVerifier {
         }
 
         CatalogSnapshot snapshot() throws SQLException {
-            return CatalogSnapshot.read(connection, schema);
+            return CatalogSnapshot.read(connection, schema, flyway.table());
         }
 
         /** After a failed step: an empty schema (history included), migrated to {@code v} from scratch. */

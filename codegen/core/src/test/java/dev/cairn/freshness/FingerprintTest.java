@@ -56,6 +56,26 @@ class FingerprintTest {
     }
 
     @Test
+    void flywaySettingsThatChangeTheSchemaChangeTheIdButLocationsDoNot() throws IOException {
+        migrations();
+        var scanned = MigrationFiles.scan(List.of(db.resolve("migration"), db.resolve("data")), db).migrations();
+        var locations = dev.cairn.migrate.MigrationLocations.directories(List.of(db.resolve("migration")));
+        var base = new dev.cairn.migrate.FlywaySettings(locations, List.of("app"), java.util.Map.of("tenant", "acme"),
+                "schema_version", false);
+        String id = Fingerprint.ofInputs(scanned, CodegenSettings.defaults(), base, ToolVersions.current()).id();
+        java.util.function.Function<dev.cairn.migrate.FlywaySettings, String> idOf =
+                f -> Fingerprint.ofInputs(scanned, CodegenSettings.defaults(), f, ToolVersions.current()).id();
+        assertEquals(id, idOf.apply(base.withLocations(dev.cairn.migrate.MigrationLocations.directories(List.of(db.resolve("elsewhere"))))),
+                "where the folders are on this machine is no input; the files found are");
+        List<dev.cairn.migrate.FlywaySettings> changed = List.of(
+                new dev.cairn.migrate.FlywaySettings(locations, List.of("app"), java.util.Map.of("tenant", "other"), "schema_version", false),
+                new dev.cairn.migrate.FlywaySettings(locations, List.of("app", "audit"), java.util.Map.of("tenant", "acme"), "schema_version", false),
+                new dev.cairn.migrate.FlywaySettings(locations, List.of("app"), java.util.Map.of("tenant", "acme"), "history", false),
+                new dev.cairn.migrate.FlywaySettings(locations, List.of("app"), java.util.Map.of("tenant", "acme"), "schema_version", true));
+        for (var f : changed) assertTrue(!id.equals(idOf.apply(f)), "changes the id: " + f);
+    }
+
+    @Test
     void migrationContentNameAndSettingsAllChangeTheId() throws IOException {
         migrations();
         String base = fingerprint(CodegenSettings.defaults()).id();
