@@ -84,4 +84,17 @@ class MigrationFilesTest {
         assertTrue(e.getMessage().contains("byte offset " + offset + " (line 2)"), e.getMessage());
         assertTrue(e.getMessage().contains("0xE9"), e.getMessage());
     }
+
+    @Test
+    void migrateOnANonUtf8FileNamesFileAndByteOffsetToo() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("db/migration"));
+        Path bad = m.resolve("V1__create_items.sql");
+        Files.write(bad, "CREATE TABLE items (name text DEFAULT 'caf\u00e9');\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        FlywaySettings flyway = FlywaySettings.of(MigrationLocations.directories(List.of(m)));
+        try (var db = DatabaseProvider.embedded().start()) {
+            RuntimeException e = assertThrows(RuntimeException.class, () ->
+                    Migrator.migrate(FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), flyway).load()));
+            assertTrue(e.getMessage().contains(bad.toString()) && e.getMessage().contains("byte offset 42 (line 1)"), e.getMessage());
+        }
+    }
 }
