@@ -58,8 +58,9 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path root = project.root();
-        // cairn.properties' lint= severities (e.g. the opt-in file-name-style) first, --severity on top.
-        LintConfig config = project.settings().lint();
+        // cairn.properties' lint= severities (e.g. the opt-in file-name-style) first, --severity on top;
+        // undo scripts are found beside the migration folders, as before.
+        LintConfig config = new LintConfig(project.settings().lint().severities(), List.of());
         if (severities != null) {
             for (String s : severities) {
                 try {

@@ -93,6 +93,20 @@ class LintCommandTest {
     }
 
     @Test
+    void houseStyleForNamesIsOptInThroughCairnProperties() throws IOException {
+        cleanChain();
+        write("migration/V3_1__Add_Events_Kind.sql", "ALTER TABLE events ADD COLUMN IF NOT EXISTS kind text;\n");
+        write("undo/U3_1__Add_Events_Kind.sql", "-- lint:ignore destructive reason: undo\nALTER TABLE events DROP COLUMN IF EXISTS kind;\n");
+        assertEquals(Cairn.OK, run("lint", "--project-dir", project.toString()), out + "" + err);
+        assertTrue(out.toString().endsWith("lint: 0 errors, 0 warnings in 6 files\n"), out.toString());
+
+        Files.writeString(project.resolve("cairn.properties"), "lint=file-name-style=error\n");
+        out.getBuffer().setLength(0);
+        assertEquals(Cairn.FINDINGS, run("lint", "--project-dir", project.toString()), out + "" + err);
+        assertTrue(out.toString().contains("V3_1__Add_Events_Kind.sql:1 error file-name-style "), out.toString());
+    }
+
+    @Test
     void exitsOneOnFailure() {
         int code = run("lint", "--project-dir", project.toString(), "--migrations", "does/not/exist");
         assertEquals(Cairn.FAILURE, code);

@@ -64,8 +64,8 @@ public final class DriftCheck {
                             + (target.equals(history.current()) ? "" : " (" + history.current() + ") as far as files exist");
                 }
                 try (Connection expectedConnection = expectedDb.connect()) {
-                    CatalogSnapshot expected = CatalogSnapshot.read(expectedConnection, schema);
-                    CatalogSnapshot actual = CatalogSnapshot.read(live.connection(), schema);
+                    CatalogSnapshot expected = CatalogSnapshot.read(expectedConnection, schema, flyway.table());
+                    CatalogSnapshot actual = CatalogSnapshot.read(live.connection(), schema, flyway.table());
                     CatalogDiff diff = CatalogDiff.between(expected, actual);
                     // The catalog decides whether there is drift; jOOQ only writes the repair for it.
                     List<RepairDdl.Statement> ddl = diff.isEmpty() ? List.of()
