@@ -5,6 +5,7 @@ import dev.cairn.build.ErrorText;
 import dev.cairn.connect.ConnectionCheck;
 import dev.cairn.connect.ConnectionSettings;
 import dev.cairn.migrate.FlywayFactory;
+import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.migrate.MigrationLocations;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import picocli.CommandLine.Mixin;
@@ -51,10 +52,11 @@ abstract class DatabaseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Colors colors = Colors.detect(System.getenv());
         try {
-            MigrationLocations locations = source.locations();
+            FlywaySettings flyway = source.flyway();
+            MigrationLocations locations = flyway.locations();
             ConnectionCheck.verify(settings);
             FluentConfiguration config = FlywayFactory.configure(
-                    settings.jdbcUrl(), settings.user(), settings.password(), locations);
+                    settings.jdbcUrl(), settings.user(), settings.password(), flyway);
             return run(new Run(out, err, colors, settings, locations, config));
         } catch (Exception e) {
             err.println(colors.red("error:") + " " + settings.redact(ErrorText.of(e)));

@@ -9,8 +9,7 @@ import dev.cairn.drift.DriftJson;
 import dev.cairn.drift.DriftReport;
 import dev.cairn.drift.DriftText;
 import dev.cairn.drift.LiveDatabase;
-import dev.cairn.generate.CodegenSettings;
-import dev.cairn.migrate.MigrationLocations;
+import dev.cairn.migrate.FlywaySettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,10 +50,9 @@ final class DriftCommand implements Callable<Integer> {
             return Cairn.USAGE;
         }
         Path root = project.root();
-        MigrationLocations locations = MigrationLocations.directories(
-                project.migrationDirs());
+        FlywaySettings flyway = project.settings().flyway();
         try {
-            DriftReport report = new DriftCheck(DatabaseProvider.embedded(), locations, CodegenSettings.defaults().inputSchema()).run(settings);
+            DriftReport report = new DriftCheck(DatabaseProvider.embedded(), flyway, flyway.schemas().getFirst()).run(settings);
             if (json) DriftJson.write(report, spec.commandLine().getOut());
             else DriftText.write(report, spec.commandLine().getOut());
             return report.differences() == 0 ? Cairn.OK : Cairn.FINDINGS;

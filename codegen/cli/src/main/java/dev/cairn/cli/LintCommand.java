@@ -1,5 +1,8 @@
 package dev.cairn.cli;
 
+import dev.cairn.files.FileHashCache;
+import dev.cairn.migrate.MigrationFiles;
+
 import dev.cairn.lint.LintConfig;
 import dev.cairn.lint.LintReport;
 import dev.cairn.lint.Linter;
@@ -55,7 +58,9 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path root = project.root();
-        LintConfig config = LintConfig.defaults();
+        // cairn.properties' lint= severities (e.g. the opt-in file-name-style) first, --severity on top;
+        // undo scripts are found beside the migration folders, as before.
+        LintConfig config = new LintConfig(project.settings().lint().severities(), List.of());
         if (severities != null) {
             for (String s : severities) {
                 try {
@@ -67,7 +72,8 @@ final class LintCommand implements Callable<Integer> {
             }
         }
         List<Path> dirs = project.migrationDirs();
-        LintReport report = Linter.lint(dirs, config);
+        LintReport report = Linter.lint(MigrationFiles.scan(dirs, Linter.undoDirs(dirs, config), root, FileHashCache.none()),
+                config, project.settings().placeholders());
         var out = spec.commandLine().getOut();
         out.print(json ? report.toJson(root) : report.format(root));
         out.flush();

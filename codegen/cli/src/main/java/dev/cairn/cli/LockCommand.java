@@ -1,7 +1,8 @@
 package dev.cairn.cli;
 
-import dev.cairn.lock.MigrationFile;
-import dev.cairn.lock.MigrationFiles;
+import dev.cairn.migrate.MigrationFile;
+import dev.cairn.migrate.MigrationFiles;
+
 import dev.cairn.lock.MigrationLockException;
 import dev.cairn.lock.MigrationLocker;
 import dev.cairn.pipeline.PipelineOptions;
@@ -47,7 +48,7 @@ final class LockCommand implements Callable<Integer> {
         Path lock = lockFile != null ? root.resolve(lockFile) : PipelineOptions.defaultLockFile(dirs);
         PrintWriter out = spec.commandLine().getOut();
         try {
-            List<MigrationFile> files = MigrationFiles.scan(dirs, lock.getParent());
+            List<MigrationFile> files = MigrationFiles.scan(dirs, lock.getParent()).migrations();
             MigrationLocker.Outcome o = MigrationLocker.enforce(lock, files,
                     verify ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.RELOCK);
             if (o.created()) {

@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.migrate.MigrationLocations;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,6 +22,11 @@ final class MigrationSourceOptions {
     /** Null when the combination is fine, else what is wrong (a usage error). */
     String usageProblem() {
         return project.locationsGiven() && classpath ? "Give either --locations or --classpath, not both." : null;
+    }
+
+    /** The project's Flyway settings (schemas, placeholders, table, out-of-order) with these locations. */
+    FlywaySettings flyway() {
+        return project.settings().flyway().withLocations(locations());
     }
 
     MigrationLocations locations() {

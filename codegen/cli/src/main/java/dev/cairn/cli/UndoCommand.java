@@ -1,7 +1,10 @@
 package dev.cairn.cli;
 
+import dev.cairn.config.CairnSettings;
 import dev.cairn.connect.ConnectionSettings;
+import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.undo.FlywayHistory;
+import dev.cairn.undo.FlywaySearchPath;
 import dev.cairn.undo.UndoFailedException;
 import dev.cairn.undo.UndoPlan;
 import dev.cairn.undo.UndoRefusedException;
@@ -21,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -73,16 +77,19 @@ final class UndoCommand implements Callable<Integer> {
         }
         Path root = projectDir.toAbsolutePath().normalize();
         UndoScripts scripts = UndoScripts.in(undoDir != null ? root.resolve(undoDir) : UndoScripts.directoryOf(root));
+        // The project's history table, schema and placeholders, as migrate used them.
+        FlywaySettings flyway = CairnSettings.resolve(root, Map.of(), CairnSettings.systemProperties(), System.getenv()).flyway();
 
         try (Connection c = connect(settings)) {
-            Optional<FlywayHistory> history = FlywayHistory.read(c);
+            FlywaySearchPath.apply(c, flyway.schemas().getFirst());
+            Optional<FlywayHistory> history = FlywayHistory.read(c, flyway.schemas().getFirst(), flyway.table());
             if (history.isEmpty()) {
-                err.println("error: " + settings.display() + " has no " + FlywayHistory.TABLE
-                        + " table in its current schema: nothing was migrated there, so there is nothing to undo.");
+                err.println("error: " + settings.display() + " has no " + flyway.table()
+                        + " table in schema " + flyway.schemas().getFirst() + ": nothing was migrated there, so there is nothing to undo.");
                 return Cairn.FAILURE;
             }
-            UndoPlan plan = UndoPlan.of(history.get(), scripts, wanted, new UndoScriptParser());
-            UndoRunner runner = new UndoRunner(out::println);
+            UndoPlan plan = UndoPlan.of(history.get(), scripts, wanted, new UndoScriptParser(flyway.placeholders()));
+            UndoRunner runner = new UndoRunner(out::println, flyway.table());
             if (dryRun) {
                 runner.describe(plan);
             } else {

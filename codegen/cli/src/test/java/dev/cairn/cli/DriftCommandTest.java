@@ -78,6 +78,9 @@ class DriftCommandTest {
         Files.writeString(migrations.resolve("V2__events_recent_index.sql"), V2);
         Files.writeString(migrations.resolve("V3__confidence_check.sql"), V3);
         Files.writeString(migrations.resolve("V4__tags.sql"), V4);
+        // the layout migrateLive uses (MigrationLocations.ofProject), for the command too
+        Files.writeString(project.resolve("cairn.properties"),
+                "locations=filesystem:schema/src/main/resources/db/migration,filesystem:schema/src/main/resources/db/data\n");
         String name = "prod" + databases.incrementAndGet();
         try (Connection c = live.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);

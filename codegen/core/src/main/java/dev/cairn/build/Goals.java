@@ -77,7 +77,7 @@ public final class Goals {
             throw new IllegalArgumentException("verify-undo needs a real PostgreSQL; database=offline has none (use auto or embedded).");
         }
         VerifyUndoReport report = new RoundTripVerifier(choice.provider(out), out)
-                .verify(settings.flyway().locations(), UndoScripts.in(undo));
+                .verify(settings.flyway(), UndoScripts.in(undo));
         return report.clean(settings.flag(Setting.REQUIRE_ALL_UNDO)) ? OK : FINDINGS;
     }
 }

@@ -108,13 +108,18 @@ public record CatalogSnapshot(String schema,
 
     /** Reads the schema through {@code c}; issues only SELECTs on pg_catalog. */
     public static CatalogSnapshot read(Connection c, String schema) throws SQLException {
+        return read(c, schema, FLYWAY_HISTORY);
+    }
+
+    /** As {@link #read(Connection, String)}, leaving out Flyway's history table by its configured name. */
+    public static CatalogSnapshot read(Connection c, String schema, String historyTable) throws SQLException {
         SortedMap<String, SortedMap<String, Column>> columns = new TreeMap<>();
         SortedMap<String, SortedMap<String, Constraint>> constraints = new TreeMap<>();
-        query(c, TABLES, schema, rs -> {
+        query(c, TABLES, schema, historyTable, rs -> {
             columns.put(rs.getString(1), new TreeMap<>());
             constraints.put(rs.getString(1), new TreeMap<>());
         });
-        query(c, COLUMNS, schema, rs -> {
+        query(c, COLUMNS, schema, historyTable, rs -> {
             SortedMap<String, Column> t = columns.get(rs.getString("table_name"));
             if (t == null) return;
             String gen = rs.getString("attgenerated");
@@ -129,7 +134,7 @@ public record CatalogSnapshot(String schema,
                     isGenerated ? null : def, identity, isGenerated ? def : null);
             t.put(col.name(), col);
         });
-        query(c, CONSTRAINTS, schema, rs -> {
+        query(c, CONSTRAINTS, schema, historyTable, rs -> {
             SortedMap<String, Constraint> t = constraints.get(rs.getString("table_name"));
             if (t == null) return;
             ConstraintKind kind = switch (rs.getString("contype")) {
@@ -154,7 +159,7 @@ public record CatalogSnapshot(String schema,
         columns.forEach((name, cols) -> tables.put(name, new Table(name, cols, constraints.get(name))));
 
         SortedMap<String, Index> indexes = new TreeMap<>();
-        query(c, INDEXES, schema, rs -> {
+        query(c, INDEXES, schema, historyTable, rs -> {
             List<String> all = strings(rs, "keys");
             int nKeys = rs.getInt("indnkeyatts");
             Index idx = new Index(rs.getString("index_name"), rs.getString("table_name"), rs.getBoolean("indisunique"),
@@ -165,10 +170,10 @@ public record CatalogSnapshot(String schema,
         });
 
         SortedMap<String, List<String>> enums = new TreeMap<>();
-        query(c, ENUMS, schema, rs -> enums.put(rs.getString(1), strings(rs, "labels")));
+        query(c, ENUMS, schema, historyTable, rs -> enums.put(rs.getString(1), strings(rs, "labels")));
 
         SortedMap<String, Sequence> sequences = new TreeMap<>();
-        query(c, SEQUENCES, schema, rs -> {
+        query(c, SEQUENCES, schema, historyTable, rs -> {
             Sequence s = new Sequence(rs.getString("seq_name"), rs.getString("data_type"), rs.getLong("seqstart"),
                     rs.getLong("seqincrement"), rs.getLong("seqmin"), rs.getLong("seqmax"), rs.getLong("seqcache"),
                     rs.getBoolean("seqcycle"), rs.getString("owned_by"));
@@ -205,10 +210,11 @@ public record CatalogSnapshot(String schema,
         void row(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection c, String sql, String schema, RowHandler handler) throws SQLException {
+    private static void query(Connection c, String sql, String schema, String historyTable, RowHandler handler)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, schema);
-            ps.setString(2, FLYWAY_HISTORY);
+            ps.setString(2, historyTable);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) handler.row(rs);
             }

@@ -4,7 +4,9 @@ import dev.cairn.files.FileHashCache;
 import dev.cairn.files.Sha256;
 import dev.cairn.generate.CodegenSettings;
 import dev.cairn.generate.JooqGenerator;
-import dev.cairn.lock.MigrationFile;
+import dev.cairn.migrate.FlywaySettings;
+import dev.cairn.migrate.MigrationFile;
+import dev.cairn.migrate.MigrationLocations;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -39,8 +41,23 @@ public record Fingerprint(SortedMap<String, String> inputs, SortedMap<String, St
 
     /** The inputs of a run; the generated hashes are added once the code exists ({@link #withGenerated}). */
     public static Fingerprint ofInputs(List<MigrationFile> migrations, CodegenSettings settings, ToolVersions tools) {
+        return ofInputs(migrations, settings, FlywaySettings.of(new MigrationLocations(List.of("filesystem:."))), tools);
+    }
+
+    /**
+     * As above, with the Flyway settings that change what the migrations build: a placeholder value,
+     * the managed schemas, the history table (excluded from generation) and out-of-order. Locations
+     * are not inputs themselves (they are absolute paths on this machine); the files found are.
+     * Every file counts, repeatables and callbacks included: they run on each migrate.
+     */
+    public static Fingerprint ofInputs(List<MigrationFile> migrations, CodegenSettings settings, FlywaySettings flyway,
+                                       ToolVersions tools) {
         SortedMap<String, String> in = new TreeMap<>();
         for (MigrationFile m : migrations) in.put("migration " + escape(m.label()), m.sha256());
+        in.put("setting flyway.schemas", String.join(",", flyway.schemas()));
+        in.put("setting flyway.placeholders", flyway.placeholders().toString().replace("\n", "\\n"));
+        in.put("setting flyway.table", flyway.table());
+        in.put("setting flyway.outOfOrder", String.valueOf(flyway.outOfOrder()));
         for (RecordComponent c : CodegenSettings.class.getRecordComponents()) {
             try {
                 in.put("setting " + c.getName(), String.valueOf(c.getAccessor().invoke(settings)));

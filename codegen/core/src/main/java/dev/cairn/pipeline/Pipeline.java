@@ -16,10 +16,10 @@ import dev.cairn.lint.LintFailedException;
 import dev.cairn.lint.LintReport;
 import dev.cairn.lint.Linter;
 import dev.cairn.lint.Severity;
-import dev.cairn.lock.MigrationFile;
-import dev.cairn.lock.MigrationFiles;
 import dev.cairn.lock.MigrationLocker;
 import dev.cairn.migrate.FlywayFactory;
+import dev.cairn.migrate.MigrationFile;
+import dev.cairn.migrate.MigrationFiles;
 import dev.cairn.migrate.Migrator;
 import dev.cairn.pipeline.PipelineOptions.Mode;
 import dev.cairn.pipeline.PipelineResult.Outcome;
@@ -66,30 +66,26 @@ public final class Pipeline {
     }
 
     public PipelineResult run(PipelineOptions options) throws Exception {
-        for (Path dir : options.migrationDirs()) {
-            if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("Migration directory " + dir + " does not exist."
-                        + " Check --project-dir / --migrations.");
-            }
-        }
         long t0 = System.nanoTime();
         boolean check = options.mode() == Mode.CHECK;
 
         // Local runs trust size + time stamp of files hashed before; CI and --force read every byte.
         FileHashCache hashes = check || options.force() ? FileHashCache.none() : FileHashCache.load(options.hashCacheFile());
 
-        // Stage: lock.
-        List<MigrationFile> migrations = MigrationFiles.scan(options.migrationDirs(), options.lockFile().getParent(), hashes);
+        // Stage: lock. The one scan of the run (missing or empty folders are refused here) feeds lock, lint and fingerprint.
+        MigrationFiles scanned = MigrationFiles.scan(options.migrationDirs(),
+                Linter.undoDirs(options.migrationDirs(), options.lint()), options.lockFile().getParent(), hashes);
+        List<MigrationFile> migrations = scanned.migrations();
         MigrationLocker.Outcome locked = lock(options, migrations,
                 options.mode() == Mode.CHECK ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.ALLOW_NEW);
 
         // Stage: freshness.
         long t1 = System.nanoTime();
-        Fingerprint inputs = Fingerprint.ofInputs(migrations, options.codegen(), ToolVersions.current());
+        Fingerprint inputs = Fingerprint.ofInputs(migrations, options.codegen(), options.flyway(), ToolVersions.current());
         Freshness freshness = Freshness.assess(Fingerprint.read(options.fingerprintFile()), inputs,
                 Fingerprint.hashTree(options.outputDirectory(), hashes));
         hashes.save();
-        if (check) lint(options);
+        if (check) lint(options, scanned);
         if (freshness.upToDate() && !options.force()) {
             report("up-to-date", inputs.migrationCount() + " migrations unchanged since last generate (fingerprint "
                     + inputs.id() + "); --force to regenerate", since(t1));
@@ -113,7 +109,7 @@ public final class Pipeline {
         DatabaseInBackground database = provider instanceof OfflineProvider ? null
                 : DatabaseInBackground.start(provider, options.codegen());
         try {
-            if (!check) lint(options);
+            if (!check) lint(options, scanned);
         } catch (Exception | Error e) {
             if (database != null) database.discard();
             throw e;
@@ -153,7 +149,7 @@ public final class Pipeline {
         } else if (!locked.appended().isEmpty()) {
             for (MigrationFile f : locked.appended()) report("lock", f.label() + " added to " + lockName, since(t0));
         } else if (mode != MigrationLocker.Mode.APPEND) {
-            int unlocked = MigrationFiles.versioned(migrations).size() - locked.locked();
+            int unlocked = MigrationFiles.locked(migrations).size() - locked.locked();
             report("lock", locked.locked() + " migrations match " + lockName
                     + (unlocked > 0 && mode == MigrationLocker.Mode.ALLOW_NEW
                     ? "; " + unlocked + " new, locked once this run succeeds" : ""), since(t0));
@@ -162,9 +158,9 @@ public final class Pipeline {
     }
 
     /** Warnings are printed; any error stops the run before anything is migrated. */
-    private void lint(PipelineOptions options) throws Exception {
+    private void lint(PipelineOptions options, MigrationFiles scanned) throws Exception {
         long t0 = System.nanoTime();
-        LintReport report = Linter.lint(options.migrationDirs(), options.lint());
+        LintReport report = Linter.lint(scanned, options.lint(), options.flyway().placeholders());
         Path base = Path.of("").toAbsolutePath();
         for (Finding f : report.findings()) {
             if (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING) out.accept("  " + f.format(base));
@@ -195,7 +191,7 @@ public final class Pipeline {
 
             long t1 = System.nanoTime();
             Migrator.Result migrated = Migrator.migrate(
-                    FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.locations()).load());
+                    FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.flyway()).load());
             Duration migrateTime = since(t1);
             report("migrate", migrated.applied() + " migrations applied, schema at version " + migrated.version(), migrateTime);
 
