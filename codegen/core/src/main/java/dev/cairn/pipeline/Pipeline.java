@@ -16,6 +16,7 @@ import dev.cairn.lint.LintFailedException;
 import dev.cairn.lint.LintReport;
 import dev.cairn.lint.Linter;
 import dev.cairn.lint.Severity;
+import dev.cairn.lock.ReleasedMigrations;
 import dev.cairn.lock.MigrationLocker;
 import dev.cairn.migrate.FlywayFactory;
 import dev.cairn.migrate.MigrationFile;
@@ -157,15 +158,21 @@ public final class Pipeline {
         return locked;
     }
 
-    /** Warnings are printed; any error stops the run before anything is migrated. */
+    /**
+     * Findings in new (not yet locked) migrations are printed, and an error among them stops the
+     * run before anything is migrated. Released migrations cannot be edited any more: their
+     * findings are one summary line, never a failure (`cairn lint --all` lists them).
+     */
     private void lint(PipelineOptions options, MigrationFiles scanned) throws Exception {
         long t0 = System.nanoTime();
-        LintReport report = Linter.lint(scanned, options.lint(), options.flyway().placeholders());
+        LintReport all = Linter.lint(scanned, options.lint(), options.flyway().placeholders());
+        ReleasedMigrations released = ReleasedMigrations.of(options.lockFile(), scanned);
+        LintReport report = released.newWork(all);
         Path base = Path.of("").toAbsolutePath();
         for (Finding f : report.findings()) {
             if (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING) out.accept("  " + f.format(base));
         }
-        report("lint", report.summary().replaceFirst("^lint: ", ""), since(t0));
+        report("lint", report.summary().replaceFirst("^lint: ", "") + released.summarySuffix(all), since(t0));
         if (report.hasErrors()) {
             throw new LintFailedException(report.errors() + " migration lint error" + (report.errors() == 1 ? "" : "s")
                     + " (listed above). Fix the statements, or acknowledge one with a comment on the line before it:"
