@@ -7,7 +7,6 @@ import dev.cairn.generate.JooqGenerator;
 import dev.cairn.lock.MigrationFile;
 
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,14 +40,12 @@ public record Fingerprint(SortedMap<String, String> inputs, SortedMap<String, St
     public static Fingerprint ofInputs(List<MigrationFile> migrations, CodegenSettings settings, ToolVersions tools) {
         SortedMap<String, String> in = new TreeMap<>();
         for (MigrationFile m : migrations) in.put("migration " + escape(m.label()), m.sha256());
-        for (RecordComponent c : CodegenSettings.class.getRecordComponents()) {
-            try {
-                in.put("setting " + c.getName(), String.valueOf(c.getAccessor().invoke(settings)));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        // The rest of the jOOQ configuration lives in code (JooqGenerator); hash it so a change there counts too.
+        in.put("setting excludes", settings.excludes());
+        in.put("setting inputSchema", String.join(",", settings.schemas()));
+        in.put("setting targetPackage", settings.targetPackage());
+        // The rest of the jOOQ configuration lives in code (JooqGenerator) and in the team's own <generator>:
+        // hash the effective, merged configuration, so a change to either counts too. (A custom strategy's
+        // or generator's *code* is not an input: --force after changing it.)
         in.put("setting jooq-configuration",
                 Sha256.of(JooqGenerator.configuration(settings, Path.of("<output>")).toString()));
         in.putAll(tools.asInputs());
