@@ -50,9 +50,13 @@ public final class JooqGenerator {
     }
 
     public static void generate(Connection connection, CodegenSettings settings, Path targetDirectory) throws Exception {
+        run(connection, configuration(settings, targetDirectory));
+    }
+
+    private static void run(Connection connection, Configuration configuration) throws Exception {
         GenerationTool tool = new GenerationTool();
         tool.setConnection(connection);
-        tool.run(configuration(settings, targetDirectory));
+        tool.run(configuration);
     }
 
     /**
@@ -65,7 +69,8 @@ public final class JooqGenerator {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("cairn-generator-warmup-");
-            generate(emptyDatabase, settings, scratch);
+            // An empty database uses none of a team's forced types: jOOQ would warn about each.
+            run(emptyDatabase, configuration(settings, scratch).withOnUnused(OnError.SILENT));
         } catch (Exception | LinkageError e) {
             // only a warm-up
         } finally {
