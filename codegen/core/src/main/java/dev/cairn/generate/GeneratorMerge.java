@@ -73,14 +73,13 @@ final class GeneratorMerge {
      */
     static Generator merge(CodegenSettings settings, Path targetDirectory) {
         Generator theirs = settings.user().map(u -> copy(u.generator())).orElseGet(Generator::new);
-        Generator merged = new Generator()
+        return new Generator()
                 .withName(theirs.getName())
                 .withJava(theirs.getJava())
                 .withStrategy(theirs.getStrategy())
                 .withDatabase(database(theirs.getDatabase(), settings))
                 .withGenerate(generate(theirs.getGenerate()))
                 .withTarget(target(theirs.getTarget(), settings, targetDirectory));
-        return merged;
     }
 
     private static Database database(Database theirs, CodegenSettings settings) {

@@ -69,8 +69,9 @@ public final class JooqGenerator {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("cairn-generator-warmup-");
-            // An empty database uses none of a team's forced types: jOOQ would warn about each.
-            run(emptyDatabase, configuration(settings, scratch).withOnUnused(OnError.SILENT));
+            // An empty database has none of the schemas and uses none of a team's forced types: jOOQ
+            // would warn about each. The real run warns as usual.
+            run(emptyDatabase, configuration(settings, scratch).withLogging(Logging.ERROR).withOnUnused(OnError.SILENT));
         } catch (Exception | LinkageError e) {
             // only a warm-up
         } finally {

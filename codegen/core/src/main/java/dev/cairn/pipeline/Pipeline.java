@@ -190,7 +190,7 @@ public final class Pipeline {
 
             long t1 = System.nanoTime();
             Migrator.Result migrated = Migrator.migrate(
-                    FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.locations()).load());
+                    FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.flyway()).load());
             Duration migrateTime = since(t1);
             report("migrate", migrated.applied() + " migrations applied, schema at version " + migrated.version(), migrateTime);
 

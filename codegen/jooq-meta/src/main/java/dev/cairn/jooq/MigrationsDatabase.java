@@ -72,10 +72,12 @@ public class MigrationsDatabase extends PostgresDatabase {
             log.info("cairn", db.description() + ": " + migrated.applied() + " migrations applied, schema at version "
                     + migrated.version());
             connection = db.connect();
-        } catch (RuntimeException | SQLException e) {
+        } catch (SQLException e) {
             db.close();
-            if (e instanceof SQLException sql) throw new IllegalStateException("Could not connect to " + db.description() + ": " + sql.getMessage(), sql);
-            throw (RuntimeException) e;
+            throw new IllegalStateException("Could not connect to " + db.description() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            db.close(); // a failed migration: nobody will close this database
+            throw e;
         }
         server = db;
         setConnection(connection);

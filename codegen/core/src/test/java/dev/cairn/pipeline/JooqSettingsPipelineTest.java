@@ -19,8 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** generatorConfig, a jOOQ XML file, through the settings every front end uses: applied, and an input of the fingerprint. */
-class GeneratorConfigPipelineTest {
+/**
+ * The jOOQ side of the settings every front end uses, through the whole pipeline: generatorConfig (a
+ * jOOQ XML file) is applied and is an input of the fingerprint; several schemas are generated.
+ */
+class JooqSettingsPipelineTest {
 
     @TempDir
     Path project;
@@ -28,15 +31,30 @@ class GeneratorConfigPipelineTest {
     private final List<String> lines = new ArrayList<>();
 
     private CairnSettings settings() {
-        return CairnSettings.resolve(project, Map.of(
-                Setting.GENERATOR_CONFIG, "jooq-codegen.xml",
+        return settings(Map.of(Setting.GENERATOR_CONFIG, "jooq-codegen.xml"));
+    }
+
+    private CairnSettings settings(Map<Setting, String> more) {
+        Map<Setting, String> explicit = new java.util.EnumMap<>(Map.of(
                 Setting.LOCATIONS, "db/migration",
                 Setting.OUTPUT_DIRECTORY, "generated/src/main/java",
-                Setting.PACKAGE_NAME, "com.example.db"), Map.of(), Map.of());
+                Setting.PACKAGE_NAME, "com.example.db"));
+        explicit.putAll(more);
+        return CairnSettings.resolve(project, explicit, Map.of(), Map.of());
     }
 
     private PipelineResult generate() throws Exception {
-        return new Pipeline(DatabaseProvider.embedded(), lines::add).run(settings().pipelineOptions(Map.of()));
+        return generate(settings());
+    }
+
+    private PipelineResult generate(CairnSettings settings) throws Exception {
+        return new Pipeline(DatabaseProvider.embedded(), lines::add).run(settings.pipelineOptions(Map.of()));
+    }
+
+    private Path migration(String name, String sql) throws Exception {
+        Path migrations = Files.createDirectories(project.resolve("db/migration"));
+        Files.createDirectories(project.resolve("src/main/resources/db/undo")); // lint looks for undo scripts there
+        return Files.writeString(migrations.resolve(name), sql);
     }
 
     private void config(String generate) throws Exception {
@@ -55,10 +73,7 @@ class GeneratorConfigPipelineTest {
 
     @Test
     void theFileIsAppliedAndEditingItRegenerates() throws Exception {
-        Path migrations = Files.createDirectories(project.resolve("db/migration"));
-        Files.writeString(migrations.resolve("V1__create_items.sql"),
-                "CREATE TABLE IF NOT EXISTS items (id int PRIMARY KEY, is_active int NOT NULL);\n");
-        Files.createDirectories(project.resolve("src/main/resources/db/undo")); // lint looks for undo scripts there
+        migration("V1__create_items.sql", "CREATE TABLE IF NOT EXISTS items (id int PRIMARY KEY, is_active int NOT NULL);\n");
         config("");
         Path out = project.resolve("generated/src/main/java/com/example/db");
 
@@ -76,6 +91,24 @@ class GeneratorConfigPipelineTest {
         assertTrue(edited.outputChanged());
         assertTrue(lines.stream().anyMatch(l -> l.contains("jOOQ generator configuration changed")), lines.toString());
         assertTrue(Files.exists(out.resolve("tables/pojos/Items.java")));
+    }
+
+    @Test
+    void everySchemaInSchemasIsGeneratedInItsOwnPackage() throws Exception {
+        // Flyway creates both schemas and keeps its history in the first; unqualified names land there too.
+        migration("V1__create_items.sql", "CREATE TABLE IF NOT EXISTS items (id int PRIMARY KEY);\n");
+        migration("V2__create_audit_events.sql",
+                "CREATE TABLE IF NOT EXISTS audit.events (id bigint PRIMARY KEY, item_id int REFERENCES items (id));\n");
+
+        PipelineResult r = generate(settings(Map.of(Setting.SCHEMAS, "app,audit")));
+
+        Path out = project.resolve("generated/src/main/java/com/example/db");
+        assertEquals(Outcome.GENERATED, r.outcome());
+        assertEquals(2, r.tables(), "both schemas counted, the history table not");
+        assertTrue(Files.readString(out.resolve("app/tables/Items.java")).contains("DSL.name(\"items\")"));
+        assertTrue(Files.readString(out.resolve("audit/tables/Events.java")).contains("DSL.name(\"item_id\")"));
+        assertTrue(Files.readString(out.resolve("audit/Keys.java")).contains("Items.ITEMS"), "cross-schema foreign key");
+        assertFalse(Files.exists(out.resolve("app/tables/FlywaySchemaHistory.java")));
     }
 
     @Test
