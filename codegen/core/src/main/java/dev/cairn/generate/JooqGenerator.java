@@ -36,16 +36,15 @@ public final class JooqGenerator {
      */
     public static void generate(Database source, CodegenSettings settings, Path targetDirectory) throws Exception {
         Configuration config = configuration(settings, targetDirectory);
-        Database standard = config.getGenerator().getDatabase();
+        Database database = config.getGenerator().getDatabase();
         // Their database options (forced types, includes ...) apply here too; only the reader is DDLDatabase.
-        config.getGenerator().setDatabase(standard
-                .withName(source.getName())
-                .withProperties(source.getProperties())
-                .withInputSchema(null)
-                // DDLDatabase keeps H2's schema names (PUBLIC); generated code must say "public".
-                .withSchemata(settings.schemas().stream().map(s -> new SchemaMappingType()
-                        .withInputSchema(s.toUpperCase(java.util.Locale.ROOT))
-                        .withOutputSchema(s)).toList()));
+        database.setName(source.getName());
+        database.setProperties(source.getProperties());
+        // DDLDatabase keeps H2's schema names (PUBLIC); generated code must say "public".
+        database.setInputSchema(null);
+        database.setSchemata(settings.schemas().stream().map(s -> new SchemaMappingType()
+                .withInputSchema(s.toUpperCase(java.util.Locale.ROOT))
+                .withOutputSchema(s)).toList());
         new GenerationTool().run(config);
     }
 
