@@ -105,6 +105,7 @@ public final class Pipeline {
         }
         report(options.force() && freshness.upToDate() ? "forced" : "stale", freshness.upToDate()
                 ? "--force: regenerating although nothing changed" : freshness.summary(), since(t1));
+        options.codegen().user().ifPresent(u -> u.ignored().forEach(note -> report("note", note, Duration.ZERO)));
         // The database starts now, on another thread, while the migrations are linted (check mode linted above).
         // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
         DatabaseInBackground database = provider instanceof OfflineProvider ? null
@@ -205,11 +206,11 @@ public final class Pipeline {
             long t2 = System.nanoTime();
             try (Connection c = db.connect()) {
                 JooqGenerator.generate(c, options.codegen(), target);
-                int tables = count(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
-                        + options.codegen().inputSchema() + "' AND table_type = 'BASE TABLE' AND table_name !~ '"
-                        + options.codegen().excludes() + "'");
+                String schemas = sqlList(options.codegen().schemas());
+                int tables = count(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema IN (" + schemas
+                        + ") AND table_type = 'BASE TABLE' AND table_name !~ '" + options.codegen().excludes() + "'");
                 int enums = count(c, "SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-                        + " WHERE t.typtype = 'e' AND n.nspname = '" + options.codegen().inputSchema() + "'");
+                        + " WHERE t.typtype = 'e' AND n.nspname IN (" + schemas + ")");
                 return new Generation(db.description(), migrated.applied(), migrated.version(), tables, enums,
                         started, migrateTime, t2);
             }
@@ -225,7 +226,7 @@ public final class Pipeline {
             report("database", description, interpreted);
             long t2 = System.nanoTime();
             JooqGenerator.generate(schema.database(), options.codegen(), target);
-            Path pkg = target.resolve(options.codegen().targetPackage().replace('.', '/'));
+            Path pkg = target.resolve(options.codegen().effectivePackage().replace('.', '/'));
             return new Generation(description, schema.scripts(), "(offline)", javaFiles(pkg.resolve("tables")),
                     javaFiles(pkg.resolve("enums")), interpreted, Duration.ZERO, t2);
         }
@@ -288,6 +289,10 @@ public final class Pipeline {
 
     private static PipelineResult stale(Fingerprint inputs, Duration total, String... findings) {
         return PipelineResult.withoutDatabase(Outcome.STALE, inputs.id(), List.of(findings), total);
+    }
+
+    private static String sqlList(List<String> names) {
+        return String.join(",", names.stream().map(n -> "'" + n.replace("'", "''") + "'").toList());
     }
 
     private static int count(Connection c, String sql) throws SQLException {
