@@ -54,15 +54,24 @@ final class GeneratorMerge {
      * (the sample's classes were generated without those paths); the rest are pinned so that a
      * jOOQ upgrade changing its defaults does not silently change the output.
      */
-    private static final List<Flag> OURS = List.of(
-            new Flag(Generate::isJavaTimeTypes, Generate::setJavaTimeTypes, true),
-            new Flag(Generate::isIndexes, Generate::setIndexes, true),
-            new Flag(Generate::isKeys, Generate::setKeys, true),
-            new Flag(Generate::isGlobalObjectReferences, Generate::setGlobalObjectReferences, true),
-            new Flag(Generate::isRecords, Generate::setRecords, true),
-            new Flag(Generate::isImplicitJoinPathsManyToMany, Generate::setImplicitJoinPathsManyToMany, false),
-            new Flag(Generate::isPojos, Generate::setPojos, false),
-            new Flag(Generate::isDaos, Generate::setDaos, false));
+    private static final List<Flag> OURS = ours();
+
+    private static List<Flag> ours() {
+        List<Flag> flags = new java.util.ArrayList<>(List.of(
+                new Flag(Generate::isJavaTimeTypes, Generate::setJavaTimeTypes, true),
+                new Flag(Generate::isIndexes, Generate::setIndexes, true),
+                new Flag(Generate::isKeys, Generate::setKeys, true),
+                new Flag(Generate::isGlobalObjectReferences, Generate::setGlobalObjectReferences, true),
+                new Flag(Generate::isRecords, Generate::setRecords, true),
+                new Flag(Generate::isPojos, Generate::setPojos, false),
+                new Flag(Generate::isDaos, Generate::setDaos, false)));
+        try {
+            flags.add(5, new Flag(Generate::isImplicitJoinPathsManyToMany, Generate::setImplicitJoinPathsManyToMany, false));
+        } catch (LinkageError olderJooq) {
+            // jOOQ before 3.20 (a team on Java 17 with 3.19) has no many-to-many paths to turn off.
+        }
+        return List.copyOf(flags);
+    }
 
     private GeneratorMerge() {
     }
