@@ -384,4 +384,52 @@ class DatabaseCommandsTest {
         assertEquals(1, m.code(), m.all());
         assertTrue(m.err().contains("Migration directory " + dir.resolve("nope") + " does not exist"), m.err());
     }
+
+    // ---- URLs (issue "Faults end in one clear line"): items 2 and 7 ------------------------------
+
+    @Test
+    void malformedUrlIsAUsageErrorNamingThePart() throws Exception {
+        threeMigrations();
+        for (String command : List.of("migrate", "info", "validate", "repair", "drift")) {
+            Result r = run(command, "--url", "postgresql://u:pw@10.1.2.3:5x5439/prod", "--migrations", dirs());
+            assertEquals(Cairn.USAGE, r.code(), command + ": " + r.all());
+            assertTrue(r.err().contains("the port \"5x5439\" of host 10.1.2.3 is not a number from 1 to 65535"), r.err());
+            assertFalse(r.all().contains(":pw@"), r.all());
+            assertFalse(r.all().contains("localhost"), "no default stood in: " + r.all());
+        }
+    }
+
+    @Test
+    void passwordInJdbcUrlNeverAppearsInAnyCommandsMessage() throws Exception {
+        threeMigrations();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String url = "jdbc:postgresql://app:" + APP_PASSWORD + "@127.0.0.1:" + port + "/tracker";
+        String[][] commands = {{"migrate"}, {"info"}, {"info", "--json"}, {"validate"}, {"repair"}, {"baseline", "--version", "1"}};
+        for (String[] c : commands) {
+            List<String> args = new ArrayList<>(List.of(c));
+            args.addAll(List.of("--url", url, "--migrations", dirs()));
+            Result r = run(args.toArray(String[]::new));
+            assertEquals(Cairn.FAILURE, r.code(), String.join(" ", c) + ": " + r.all());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+            assertTrue(r.err().contains("Cannot reach PostgreSQL at 127.0.0.1:" + port + " "), r.err());
+            assertFalse(r.all().contains(APP_PASSWORD), r.all());
+        }
+    }
+
+    @Test
+    void userAndPasswordUrlParametersAreHonoured() throws Exception {
+        threeMigrations();
+        String url = newDatabase();
+        String withParams = url + "?user=app&password=" + APP_PASSWORD;
+        Result m = run("migrate", "--url", withParams, "--migrations", dirs());
+        assertEquals(0, m.code(), m.all());
+        assertEquals(List.of("app"), query(url, "SELECT DISTINCT installed_by FROM flyway_schema_history"));
+        Result info = run("info", "--json", "--url", withParams, "--migrations", dirs());
+        assertEquals(0, info.code(), info.all());
+        assertTrue(info.out().contains(" as app"), info.out());
+        assertFalse(info.all().contains(APP_PASSWORD), info.all());
+    }
 }
