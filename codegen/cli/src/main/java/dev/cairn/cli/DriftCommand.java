@@ -35,7 +35,7 @@ final class DriftCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Mixin
-    ProjectOptions project;
+    MigrationSourceOptions source;
 
 
     @Option(names = "--json", description = "Print the report as JSON.")
@@ -50,9 +50,19 @@ final class DriftCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return Cairn.USAGE;
         }
-        Path root = project.root();
-        MigrationLocations locations = MigrationLocations.directories(
-                project.migrationDirs());
+        String problem = source.usageProblem();
+        if (problem != null) {
+            spec.commandLine().getErr().println("error: " + problem);
+            return Cairn.USAGE;
+        }
+        MigrationLocations locations;
+        try {
+            // An empty or missing set would make every table look like drift to drop.
+            locations = source.locations();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return Cairn.FAILURE;
+        }
         try {
             DriftReport report = new DriftCheck(DatabaseProvider.embedded(), locations, CodegenSettings.defaults().inputSchema()).run(settings);
             if (json) DriftJson.write(report, spec.commandLine().getOut());

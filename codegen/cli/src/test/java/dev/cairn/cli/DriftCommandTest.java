@@ -78,6 +78,9 @@ class DriftCommandTest {
         Files.writeString(migrations.resolve("V2__events_recent_index.sql"), V2);
         Files.writeString(migrations.resolve("V3__confidence_check.sql"), V3);
         Files.writeString(migrations.resolve("V4__tags.sql"), V4);
+        // The sample project's layout (schema module); without this, drift would look in src/main/resources/db/migration.
+        Files.writeString(project.resolve("cairn.properties"),
+                "locations=schema/src/main/resources/db/migration,schema/src/main/resources/db/data\n");
         String name = "prod" + databases.incrementAndGet();
         try (Connection c = live.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -266,7 +269,8 @@ class DriftCommandTest {
         Run r2 = drift("--password", secret);
         assertEquals(Cairn.FAILURE, r2.exit());
         assertFalse((r2.out() + r2.err()).contains(secret), r2.out() + r2.err());
-        assertTrue(r2.err().contains("password=****"), r2.err());
+        // the password parameter is taken out of the URL (and used as the password), so it is never shown
+        assertTrue(r2.err().contains("Cannot connect to jdbc:postgresql://127.0.0.1:" + port + "/prod"), r2.err());
     }
 
     @Test
@@ -281,5 +285,37 @@ class DriftCommandTest {
         assertTrue(r.err().contains("error: Cannot connect to jdbc:postgresql://127.0.0.1:"), r.err());
         assertTrue(r.err().contains("as nosuchuser: FATAL: role \"nosuchuser\" does not exist"), r.err());
         assertFalse((r.out() + r.err()).contains(secret), r.out() + r.err());
+    }
+
+    // ---- an empty or missing set of migrations is refused (issue item 3) -------------------------
+
+    @Test
+    void missingOrEmptyMigrationsAreRefusedNotReportedAsDropEverything() throws Exception {
+        migrateLive(null);
+        Path typo = project.resolve("schema/src/main/resources/db/migrations");
+        Run mistyped = drift("--locations", typo.toString());
+        assertEquals(Cairn.FAILURE, mistyped.exit(), mistyped.out() + mistyped.err());
+        assertEquals("error: Migration directory " + typo + " does not exist. Check --locations.", mistyped.err().strip());
+        assertEquals("", mistyped.out());
+
+        Path empty = Files.createDirectories(project.resolve("empty"));
+        Run none = drift("--locations", empty.toString());
+        assertEquals(Cairn.FAILURE, none.exit(), none.out() + none.err());
+        assertEquals(1, none.err().strip().lines().count(), none.err());
+        assertTrue(none.err().startsWith("error: No migrations in " + empty + ": no .sql file there."), none.err());
+        assertTrue(none.err().contains("--allow-empty-migrations"), none.err());
+
+        // From another directory: the default locations do not exist there.
+        Path root = project;
+        project = Files.createDirectories(root.resolve("elsewhere"));
+        Run elsewhere = drift();
+        project = root;
+        assertEquals(Cairn.FAILURE, elsewhere.exit(), elsewhere.out() + elsewhere.err());
+        assertTrue(elsewhere.err().contains("does not exist. Run from the project root"), elsewhere.err());
+
+        // Told explicitly, an empty set is compared (and every table is drift).
+        Run allowed = drift("--locations", empty.toString(), "--allow-empty-migrations");
+        assertEquals(Cairn.FINDINGS, allowed.exit(), allowed.out() + allowed.err());
+        assertTrue(allowed.out().contains("table events extra"), allowed.out());
     }
 }
