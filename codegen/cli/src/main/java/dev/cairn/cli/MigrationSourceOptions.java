@@ -60,6 +60,16 @@ final class MigrationSourceOptions {
         return MigrationLocations.directories(dirs);
     }
 
+    /**
+     * The project's migrations.lock when the migrations are directories and it exists, else null (the
+     * class path has no lock, and a project that never locked has nothing to check).
+     */
+    Path lockFile() {
+        if (classpath) return null;
+        Path lock = project.settings().pipelineOptions(System.getenv()).lockFile();
+        return Files.isRegularFile(lock) ? lock : null;
+    }
+
     private static boolean holdsSql(Path dir) {
         try (var files = Files.walk(dir)) {
             return files.anyMatch(f -> f.getFileName().toString().endsWith(".sql") && Files.isRegularFile(f));

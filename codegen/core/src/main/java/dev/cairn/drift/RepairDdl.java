@@ -99,7 +99,7 @@ public final class RepairDdl {
         for (Index a : live.indexes().values()) {
             Index e = expected.indexes().get(a.name());
             if (!expected.tables().containsKey(a.table())) continue;
-            if (e == null || !e.shape().equals(a.shape())) add("DROP INDEX CONCURRENTLY " + schema + "." + q(a.name()));
+            if (e == null || !e.shape().equals(a.shape()) || !a.valid()) add("DROP INDEX CONCURRENTLY " + schema + "." + q(a.name()));
         }
     }
 
@@ -179,7 +179,7 @@ public final class RepairDdl {
     private void createIndexes() {
         for (Index e : expected.indexes().values()) {
             Index a = live.indexes().get(e.name());
-            if (a == null || !a.shape().equals(e.shape())) add(concurrently(e.definition()));
+            if (a == null || !a.shape().equals(e.shape()) || !a.valid()) add(concurrently(e.definition()));
         }
     }
 
