@@ -54,7 +54,8 @@ public final class GeneratedSources {
     private static boolean complete(Path file) throws IOException {
         long size = Files.size(file);
         if (size == 0) return false;
-        if (!file.getFileName().toString().endsWith(".java")) return true;
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".java") || name.equals("package-info.java") || name.equals("module-info.java")) return true;
         // The last non-blank byte of a generated compilation unit closes its type.
         try (var ch = java.nio.channels.FileChannel.open(file)) {
             int tail = (int) Math.min(size, 256);
