@@ -64,7 +64,8 @@ final class DriftCommand implements Callable<Integer> {
             return Cairn.FAILURE;
         }
         try {
-            DriftReport report = new DriftCheck(DatabaseProvider.embedded(), locations, CodegenSettings.defaults().inputSchema()).run(settings);
+            DriftReport report = new DriftCheck(DatabaseProvider.embedded(),
+                    source.project.settings().flyway().withLocations(locations), CodegenSettings.defaults().inputSchema()).run(settings);
             if (json) DriftJson.write(report, spec.commandLine().getOut());
             else DriftText.write(report, spec.commandLine().getOut());
             return report.differences() == 0 ? Cairn.OK : Cairn.FINDINGS;

@@ -6,7 +6,7 @@ import dev.cairn.connect.ConnectionSettings;
 import dev.cairn.database.DatabaseProvider;
 import dev.cairn.database.ThrowawayPostgres;
 import dev.cairn.migrate.FlywayFactory;
-import dev.cairn.migrate.MigrationLocations;
+import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.migrate.Migrator;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
@@ -21,18 +21,19 @@ import java.util.List;
 public final class DriftCheck {
 
     private final DatabaseProvider provider;
-    private final MigrationLocations locations;
+    private final FlywaySettings flyway;
     private final String schema;
 
-    public DriftCheck(DatabaseProvider provider, MigrationLocations locations, String schema) {
+    /** With the project's Flyway settings (history table, placeholders, out-of-order), as migrate uses them. */
+    public DriftCheck(DatabaseProvider provider, FlywaySettings flyway, String schema) {
         this.provider = provider;
-        this.locations = locations;
+        this.flyway = flyway;
         this.schema = schema;
     }
 
     public DriftReport run(ConnectionSettings settings) throws Exception {
         try (LiveDatabase live = LiveDatabase.open(settings)) {
-            FluentConfiguration liveFlyway = FlywayFactory.configure(settings.jdbcUrl(), settings.user(), settings.password(), locations)
+            FluentConfiguration liveFlyway = FlywayFactory.configure(settings.jdbcUrl(), settings.user(), settings.password(), flyway)
                     .dataSource(live.dataSource());
             // info() on a database without the history table would be harmless, but nothing here
             // should even look like it manages an unmanaged database: ask the catalog first.
@@ -42,7 +43,7 @@ public final class DriftCheck {
 
             try (ThrowawayPostgres expectedDb = provider.start()) {
                 FluentConfiguration expectedFlyway = FlywayFactory.configure(
-                        expectedDb.jdbcUrl(), expectedDb.user(), expectedDb.password(), locations);
+                        expectedDb.jdbcUrl(), expectedDb.user(), expectedDb.password(), flyway);
                 String basis;
                 if (history == null) {
                     Migrator.Result r = Migrator.migrate(expectedFlyway.load());
