@@ -10,9 +10,6 @@ import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.migrate.MigrationLocations;
 import dev.cairn.migrate.Migrator;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.jooq.Meta;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 import java.sql.Connection;
 import java.util.List;
@@ -67,19 +64,10 @@ public final class DriftCheck {
                     CatalogSnapshot expected = CatalogSnapshot.read(expectedConnection, schema, flyway.table());
                     CatalogSnapshot actual = CatalogSnapshot.read(live.connection(), schema, flyway.table());
                     CatalogDiff diff = CatalogDiff.between(expected, actual);
-                    // The catalog decides whether there is drift; jOOQ only writes the repair for it.
-                    List<RepairDdl.Statement> ddl = diff.isEmpty() ? List.of()
-                            : RepairDdl.between(meta(live.connection()), meta(expectedConnection), actual, expected);
+                    List<RepairDdl.Statement> ddl = diff.isEmpty() ? List.of() : RepairDdl.between(actual, expected);
                     return new DriftReport(settings.display(), history, target, basis, diff, ddl);
                 }
             }
         }
-    }
-
-    private Meta meta(Connection c) {
-        return DSL.using(c, SQLDialect.POSTGRES).meta()
-                .filterSchemas(s -> s.getName().equals(schema))
-                .filterTables(t -> !t.getName().equals(CatalogSnapshot.FLYWAY_HISTORY))
-                .filterIndexes(i -> !i.getTable().getName().equals(CatalogSnapshot.FLYWAY_HISTORY));
     }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.freshness;
 
+import dev.cairn.files.DurableFiles;
 import dev.cairn.files.FileHashCache;
 import dev.cairn.files.Sha256;
 import dev.cairn.generate.CodegenSettings;
@@ -106,9 +107,17 @@ public record Fingerprint(SortedMap<String, String> inputs, SortedMap<String, St
         return sb.toString();
     }
 
+    /** Replaces the file completely or not at all (a full disk leaves the previous fingerprint). */
     public void write(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, format(), StandardCharsets.UTF_8);
+        DurableFiles.replace(file, format().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes the fingerprint beside {@code file} without replacing it yet, so it can be written
+     * before the generated code is swapped in: {@link DurableFiles#commit} puts it in place.
+     */
+    public Path prepare(Path file) throws IOException {
+        return DurableFiles.prepare(file, format().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The committed fingerprint, or null when there is none (first run, or deleted). */

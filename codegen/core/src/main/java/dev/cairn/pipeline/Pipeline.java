@@ -4,6 +4,7 @@ import dev.cairn.database.DatabaseProvider;
 import dev.cairn.database.OfflineProvider;
 import dev.cairn.database.ThrowawayPostgres;
 import dev.cairn.files.FileHashCache;
+import dev.cairn.files.DurableFiles;
 import dev.cairn.files.FileTrees;
 import dev.cairn.freshness.Fingerprint;
 import dev.cairn.freshness.Freshness;
@@ -241,14 +242,24 @@ public final class Pipeline {
 
     private PipelineResult publish(PipelineOptions options, GeneratedSources committed, Fingerprint inputs,
                                    Generation g, Path staging, List<MigrationFile> migrations, long t0) throws Exception {
-        boolean changed = committed.replaceWith(staging);
-        Duration generateTime = since(g.generateStart());
-        report("generate", g.tables() + " tables, " + g.enums() + " enums -> " + display(committed.directory())
-                + (changed ? " (updated)" : " (unchanged)"), generateTime);
-
-        lock(options, migrations, MigrationLocker.Mode.APPEND);
+        // Everything is written and forced before anything committed changes: the staged code, then
+        // the fingerprint of exactly that code beside the old one. A failure up to here changes nothing.
+        committed.seal(staging);
+        Path fingerprint = inputs.withGenerated(Fingerprint.hashTree(staging)).prepare(options.fingerprintFile());
+        boolean changed;
+        Duration generateTime;
+        try {
+            changed = committed.replaceWith(staging);
+            generateTime = since(g.generateStart());
+            report("generate", g.tables() + " tables, " + g.enums() + " enums -> " + display(committed.directory())
+                    + (changed ? " (updated)" : " (unchanged)"), generateTime);
+            lock(options, migrations, MigrationLocker.Mode.APPEND);
+        } catch (Exception | Error e) {
+            DurableFiles.discard(fingerprint);
+            throw e;
+        }
         long t1 = System.nanoTime();
-        inputs.withGenerated(Fingerprint.hashTree(committed.directory())).write(options.fingerprintFile());
+        DurableFiles.commit(fingerprint, options.fingerprintFile());
         report("fingerprint", inputs.id() + " -> " + display(options.fingerprintFile()), since(t1));
 
         Duration total = since(t0);
