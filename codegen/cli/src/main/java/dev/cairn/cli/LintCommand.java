@@ -1,9 +1,10 @@
 package dev.cairn.cli;
 
+
 import dev.cairn.lint.LintConfig;
-import dev.cairn.lint.LintReport;
 import dev.cairn.lint.Linter;
 import dev.cairn.lint.Rule;
+import dev.cairn.build.Goals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +44,10 @@ final class LintCommand implements Callable<Integer> {
             description = "Change a rule's severity: error, warning, info or off (repeatable).")
     List<String> severities;
 
+    @Option(names = "--all", description = "Also list the findings in released migrations (those in migrations.lock),"
+            + " which never fail a build: they cannot be edited any more.")
+    boolean all;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
@@ -55,7 +60,9 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path root = project.root();
-        LintConfig config = LintConfig.defaults();
+        // cairn.properties' lint= severities (e.g. the opt-in file-name-style) first, --severity on top;
+        // undo scripts are found beside the migration folders, as before.
+        LintConfig config = new LintConfig(project.settings().lint().severities(), List.of());
         if (severities != null) {
             for (String s : severities) {
                 try {
@@ -66,11 +73,10 @@ final class LintCommand implements Callable<Integer> {
                 }
             }
         }
-        List<Path> dirs = project.migrationDirs();
-        LintReport report = Linter.lint(dirs, config);
+        Goals.LintRun run = Goals.lint(project.settings(), config, all);
         var out = spec.commandLine().getOut();
-        out.print(json ? report.toJson(root) : report.format(root));
+        out.print(json ? run.report().toJson(root) : run.format(root));
         out.flush();
-        return report.hasErrors() ? Cairn.FINDINGS : Cairn.OK;
+        return run.failed() ? Cairn.FINDINGS : Cairn.OK;
     }
 }

@@ -27,12 +27,15 @@ class LintCommandTest {
     }
 
     private void write(String relative, String sql) throws IOException {
-        Path file = project.resolve("schema/src/main/resources/db").resolve(relative);
+        Path file = project.resolve("src/main/resources/db").resolve(relative);
         Files.createDirectories(file.getParent());
         Files.writeString(file, sql);
     }
 
     private void cleanChain() throws IOException {
+        // schema and data migrations in two folders, as the tracker sample has them
+        Files.writeString(project.resolve("cairn.properties"),
+                "locations=filesystem:src/main/resources/db/migration,filesystem:src/main/resources/db/data\n");
         write("migration/V1__create_events.sql", "CREATE TABLE IF NOT EXISTS events (id bigint PRIMARY KEY);\n");
         write("data/V2__seed_first_event.sql", "INSERT INTO events (id) VALUES (1);\n");
         write("undo/U1__create_events.sql", "-- lint:ignore destructive reason: undo of V1\nDROP TABLE IF EXISTS events;\n");
@@ -54,7 +57,7 @@ class LintCommandTest {
         write("undo/U3__add_events_kind.sql", "-- lint:ignore destructive reason: undo of V3\nALTER TABLE events DROP COLUMN IF EXISTS kind;\n");
         int code = run("lint", "--project-dir", project.toString());
         assertEquals(Cairn.FINDINGS, code, err.toString());
-        assertTrue(out.toString().startsWith("schema/src/main/resources/db/migration/V3__add_events_kind.sql:1 error "
+        assertTrue(out.toString().startsWith("src/main/resources/db/migration/V3__add_events_kind.sql:1 error "
                 + "not-null-without-default "), out.toString());
         assertTrue(out.toString().endsWith("lint: 1 error, 0 warnings in 6 files\n"), out.toString());
     }
@@ -74,9 +77,10 @@ class LintCommandTest {
     void jsonOutput() throws IOException {
         cleanChain();
         write("migration/V3__backfill_events.sql", "UPDATE events SET id = id;\n");
-        int code = run("lint", "--project-dir", project.toString(), "--json", "--severity=missing-undo=off");
+        int code = run("lint", "--project-dir", project.toString(), "--json", "--severity=missing-undo=off",
+                "--severity=data-change=error");
         assertEquals(Cairn.FINDINGS, code);
-        assertTrue(out.toString().contains("\"file\":\"schema/src/main/resources/db/migration/V3__backfill_events.sql\",\"line\":1,"
+        assertTrue(out.toString().contains("\"file\":\"src/main/resources/db/migration/V3__backfill_events.sql\",\"line\":1,"
                 + "\"ruleId\":\"data-change\",\"severity\":\"error\""), out.toString());
         assertTrue(out.toString().contains("\"errors\": 1"), out.toString());
     }
@@ -86,10 +90,25 @@ class LintCommandTest {
         Path dir = project.resolve("sql/migration");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("V1__create_events.sql"), "CREATE TABLE events (id bigint);\n");
-        int code = run("lint", "--project-dir", project.toString(), "--migrations", "sql/migration");
+        int code = run("lint", "--project-dir", project.toString(), "--migrations", "sql/migration",
+                "--severity=not-idempotent=error");
         assertEquals(Cairn.FINDINGS, code);
         assertTrue(out.toString().contains("sql/migration/V1__create_events.sql:1 error not-idempotent"), out.toString());
         assertTrue(out.toString().contains("sql/migration/V1__create_events.sql:1 warning missing-undo"), out.toString());
+    }
+
+    @Test
+    void houseStyleForNamesIsOptInThroughCairnProperties() throws IOException {
+        cleanChain();
+        write("migration/V3_1__Add_Events_Kind.sql", "ALTER TABLE events ADD COLUMN IF NOT EXISTS kind text;\n");
+        write("undo/U3_1__Add_Events_Kind.sql", "-- lint:ignore destructive reason: undo\nALTER TABLE events DROP COLUMN IF EXISTS kind;\n");
+        assertEquals(Cairn.OK, run("lint", "--project-dir", project.toString()), out + "" + err);
+        assertTrue(out.toString().endsWith("lint: 0 errors, 0 warnings in 6 files\n"), out.toString());
+
+        Files.writeString(project.resolve("cairn.properties"), "lint=file-name-style=error\n", java.nio.file.StandardOpenOption.APPEND);
+        out.getBuffer().setLength(0);
+        assertEquals(Cairn.FINDINGS, run("lint", "--project-dir", project.toString()), out + "" + err);
+        assertTrue(out.toString().contains("V3_1__Add_Events_Kind.sql:1 error file-name-style "), out.toString());
     }
 
     @Test

@@ -85,9 +85,11 @@ public record CatalogSnapshot(String schema,
      * @param definition pg_get_indexdef, for people and for DDL
      * @param shape      what makes two indexes the same: the definition after "INDEX name", without the
      *                   schema name pg_get_indexdef puts before the table (so opclasses count too)
+     * @param valid      false for what a failed or timed-out CREATE INDEX CONCURRENTLY leaves: an index
+     *                   PostgreSQL maintains but never uses (pg_index.indisvalid)
      */
     public record Index(String name, String table, boolean unique, String method, List<String> keys,
-                        List<String> include, String predicate, String definition, String shape) {
+                        List<String> include, String predicate, String definition, String shape, boolean valid) {
         public Index {
             keys = List.copyOf(keys);
             include = List.copyOf(include);
@@ -108,13 +110,18 @@ public record CatalogSnapshot(String schema,
 
     /** Reads the schema through {@code c}; issues only SELECTs on pg_catalog. */
     public static CatalogSnapshot read(Connection c, String schema) throws SQLException {
+        return read(c, schema, FLYWAY_HISTORY);
+    }
+
+    /** As {@link #read(Connection, String)}, leaving out Flyway's history table by its configured name. */
+    public static CatalogSnapshot read(Connection c, String schema, String historyTable) throws SQLException {
         SortedMap<String, SortedMap<String, Column>> columns = new TreeMap<>();
         SortedMap<String, SortedMap<String, Constraint>> constraints = new TreeMap<>();
-        query(c, TABLES, schema, rs -> {
+        query(c, TABLES, schema, historyTable, rs -> {
             columns.put(rs.getString(1), new TreeMap<>());
             constraints.put(rs.getString(1), new TreeMap<>());
         });
-        query(c, COLUMNS, schema, rs -> {
+        query(c, COLUMNS, schema, historyTable, rs -> {
             SortedMap<String, Column> t = columns.get(rs.getString("table_name"));
             if (t == null) return;
             String gen = rs.getString("attgenerated");
@@ -129,7 +136,7 @@ public record CatalogSnapshot(String schema,
                     isGenerated ? null : def, identity, isGenerated ? def : null);
             t.put(col.name(), col);
         });
-        query(c, CONSTRAINTS, schema, rs -> {
+        query(c, CONSTRAINTS, schema, historyTable, rs -> {
             SortedMap<String, Constraint> t = constraints.get(rs.getString("table_name"));
             if (t == null) return;
             ConstraintKind kind = switch (rs.getString("contype")) {
@@ -154,27 +161,44 @@ public record CatalogSnapshot(String schema,
         columns.forEach((name, cols) -> tables.put(name, new Table(name, cols, constraints.get(name))));
 
         SortedMap<String, Index> indexes = new TreeMap<>();
-        query(c, INDEXES, schema, rs -> {
+        query(c, INDEXES, schema, historyTable, rs -> {
             List<String> all = strings(rs, "keys");
             int nKeys = rs.getInt("indnkeyatts");
             Index idx = new Index(rs.getString("index_name"), rs.getString("table_name"), rs.getBoolean("indisunique"),
                     rs.getString("method"), all.subList(0, nKeys), all.subList(nKeys, all.size()),
                     rs.getString("predicate"), rs.getString("definition"),
-                    shape(rs.getString("definition"), rs.getString("schema_ident")));
+                    shape(rs.getString("definition"), rs.getString("schema_ident")), rs.getBoolean("indisvalid"));
             indexes.put(idx.name(), idx);
         });
 
         SortedMap<String, List<String>> enums = new TreeMap<>();
-        query(c, ENUMS, schema, rs -> enums.put(rs.getString(1), strings(rs, "labels")));
+        query(c, ENUMS, schema, historyTable, rs -> enums.put(rs.getString(1), strings(rs, "labels")));
 
         SortedMap<String, Sequence> sequences = new TreeMap<>();
-        query(c, SEQUENCES, schema, rs -> {
+        query(c, SEQUENCES, schema, historyTable, rs -> {
             Sequence s = new Sequence(rs.getString("seq_name"), rs.getString("data_type"), rs.getLong("seqstart"),
                     rs.getLong("seqincrement"), rs.getLong("seqmin"), rs.getLong("seqmax"), rs.getLong("seqcache"),
                     rs.getBoolean("seqcycle"), rs.getString("owned_by"));
             sequences.put(s.name(), s);
         });
         return new CatalogSnapshot(schema, tables, indexes, enums, sequences);
+    }
+
+    /** Indexes left INVALID by a failed CREATE INDEX CONCURRENTLY, by name. */
+    public List<Index> invalidIndexes() {
+        return indexes.values().stream().filter(i -> !i.valid()).toList();
+    }
+
+    /** What to do about an invalid index, for every command that finds one. */
+    public String invalidIndexAdvice(Index i) {
+        String name = quote(schema) + "." + quote(i.name());
+        return "index " + name + " is INVALID: a CREATE INDEX CONCURRENTLY failed or timed out and left it behind"
+                + " (PostgreSQL keeps updating it but never uses it). Drop it with `DROP INDEX CONCURRENTLY " + name
+                + ";`, fix the cause, then run migrate again.";
+    }
+
+    private static String quote(String identifier) {
+        return identifier.matches("[a-z_][a-z0-9_]*") ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /** True when nothing differs; shorthand for {@link CatalogDiff#between}. */
@@ -205,10 +229,11 @@ public record CatalogSnapshot(String schema,
         void row(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection c, String sql, String schema, RowHandler handler) throws SQLException {
+    private static void query(Connection c, String sql, String schema, String historyTable, RowHandler handler)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, schema);
-            ps.setString(2, FLYWAY_HISTORY);
+            ps.setString(2, historyTable);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) handler.row(rs);
             }
@@ -262,7 +287,7 @@ public record CatalogSnapshot(String schema,
                          FROM generate_series(1, i.indnatts) k)::text[] AS keys,
                    pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
                    pg_get_indexdef(i.indexrelid) AS definition,
-                   quote_ident(n.nspname) AS schema_ident
+                   quote_ident(n.nspname) AS schema_ident, i.indisvalid
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_class tc ON tc.oid = i.indrelid

@@ -6,12 +6,10 @@ import dev.cairn.connect.ConnectionSettings;
 import dev.cairn.database.DatabaseProvider;
 import dev.cairn.database.ThrowawayPostgres;
 import dev.cairn.migrate.FlywayFactory;
+import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.migrate.MigrationLocations;
 import dev.cairn.migrate.Migrator;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.jooq.Meta;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 import java.sql.Connection;
 import java.util.List;
@@ -24,28 +22,33 @@ import java.util.List;
 public final class DriftCheck {
 
     private final DatabaseProvider provider;
-    private final MigrationLocations locations;
+    private final FlywaySettings flyway;
     private final String schema;
 
     public DriftCheck(DatabaseProvider provider, MigrationLocations locations, String schema) {
+        this(provider, FlywaySettings.of(locations), schema);
+    }
+
+    /** With the chain's Flyway settings (placeholders, schemas, history table), as migrate uses them. */
+    public DriftCheck(DatabaseProvider provider, FlywaySettings flyway, String schema) {
         this.provider = provider;
-        this.locations = locations;
+        this.flyway = flyway;
         this.schema = schema;
     }
 
     public DriftReport run(ConnectionSettings settings) throws Exception {
         try (LiveDatabase live = LiveDatabase.open(settings)) {
-            FluentConfiguration liveFlyway = FlywayFactory.configure(settings.jdbcUrl(), settings.user(), settings.password(), locations)
+            FluentConfiguration liveFlyway = FlywayFactory.configure(settings.jdbcUrl(), settings.user(), settings.password(), flyway)
                     .dataSource(live.dataSource());
             // info() on a database without the history table would be harmless, but nothing here
             // should even look like it manages an unmanaged database: ask the catalog first.
-            FlywayHistory history = live.hasTable(live.currentSchema(), liveFlyway.getTable())
+            FlywayHistory history = live.hasTable(flyway.schemas().getFirst(), liveFlyway.getTable())
                     ? FlywayHistory.read(liveFlyway.load()) : null;
             String target = history != null ? history.targetVersion() : null;
 
             try (ThrowawayPostgres expectedDb = provider.start()) {
                 FluentConfiguration expectedFlyway = FlywayFactory.configure(
-                        expectedDb.jdbcUrl(), expectedDb.user(), expectedDb.password(), locations);
+                        expectedDb.jdbcUrl(), expectedDb.user(), expectedDb.password(), flyway);
                 String basis;
                 if (history == null) {
                     Migrator.Result r = Migrator.migrate(expectedFlyway.load());
@@ -58,22 +61,13 @@ public final class DriftCheck {
                             + (target.equals(history.current()) ? "" : " (" + history.current() + ") as far as files exist");
                 }
                 try (Connection expectedConnection = expectedDb.connect()) {
-                    CatalogSnapshot expected = CatalogSnapshot.read(expectedConnection, schema);
-                    CatalogSnapshot actual = CatalogSnapshot.read(live.connection(), schema);
+                    CatalogSnapshot expected = CatalogSnapshot.read(expectedConnection, schema, flyway.table());
+                    CatalogSnapshot actual = CatalogSnapshot.read(live.connection(), schema, flyway.table());
                     CatalogDiff diff = CatalogDiff.between(expected, actual);
-                    // The catalog decides whether there is drift; jOOQ only writes the repair for it.
-                    List<RepairDdl.Statement> ddl = diff.isEmpty() ? List.of()
-                            : RepairDdl.between(meta(live.connection()), meta(expectedConnection), actual, expected);
+                    List<RepairDdl.Statement> ddl = diff.isEmpty() ? List.of() : RepairDdl.between(actual, expected);
                     return new DriftReport(settings.display(), history, target, basis, diff, ddl);
                 }
             }
         }
-    }
-
-    private Meta meta(Connection c) {
-        return DSL.using(c, SQLDialect.POSTGRES).meta()
-                .filterSchemas(s -> s.getName().equals(schema))
-                .filterTables(t -> !t.getName().equals(CatalogSnapshot.FLYWAY_HISTORY))
-                .filterIndexes(i -> !i.getTable().getName().equals(CatalogSnapshot.FLYWAY_HISTORY));
     }
 }

@@ -1,13 +1,15 @@
 package dev.cairn.freshness;
 
+import dev.cairn.files.DurableFiles;
 import dev.cairn.files.FileHashCache;
 import dev.cairn.files.Sha256;
 import dev.cairn.generate.CodegenSettings;
 import dev.cairn.generate.JooqGenerator;
-import dev.cairn.lock.MigrationFile;
+import dev.cairn.migrate.FlywaySettings;
+import dev.cairn.migrate.MigrationFile;
+import dev.cairn.migrate.MigrationLocations;
 
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,16 +41,29 @@ public record Fingerprint(SortedMap<String, String> inputs, SortedMap<String, St
 
     /** The inputs of a run; the generated hashes are added once the code exists ({@link #withGenerated}). */
     public static Fingerprint ofInputs(List<MigrationFile> migrations, CodegenSettings settings, ToolVersions tools) {
+        return ofInputs(migrations, settings, FlywaySettings.of(new MigrationLocations(List.of("filesystem:."))), tools);
+    }
+
+    /**
+     * As above, with the Flyway settings that change what the migrations build: a placeholder value,
+     * the managed schemas, the history table (excluded from generation) and out-of-order. Locations
+     * are not inputs themselves (they are absolute paths on this machine); the files found are.
+     * Every file counts, repeatables and callbacks included: they run on each migrate.
+     */
+    public static Fingerprint ofInputs(List<MigrationFile> migrations, CodegenSettings settings, FlywaySettings flyway,
+                                       ToolVersions tools) {
         SortedMap<String, String> in = new TreeMap<>();
         for (MigrationFile m : migrations) in.put("migration " + escape(m.label()), m.sha256());
-        for (RecordComponent c : CodegenSettings.class.getRecordComponents()) {
-            try {
-                in.put("setting " + c.getName(), String.valueOf(c.getAccessor().invoke(settings)));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        // The rest of the jOOQ configuration lives in code (JooqGenerator); hash it so a change there counts too.
+        in.put("setting flyway.schemas", String.join(",", flyway.schemas()));
+        in.put("setting flyway.placeholders", flyway.placeholders().toString().replace("\n", "\\n"));
+        in.put("setting flyway.table", flyway.table());
+        in.put("setting flyway.outOfOrder", String.valueOf(flyway.outOfOrder()));
+        in.put("setting excludes", settings.excludes());
+        in.put("setting inputSchema", String.join(",", settings.schemas()));
+        in.put("setting targetPackage", settings.targetPackage());
+        // The rest of the jOOQ configuration lives in code (JooqGenerator) and in the team's own <generator>:
+        // hash the effective, merged configuration, so a change to either counts too. (A custom strategy's
+        // or generator's *code* is not an input: --force after changing it.)
         in.put("setting jooq-configuration",
                 Sha256.of(JooqGenerator.configuration(settings, Path.of("<output>")).toString()));
         in.putAll(tools.asInputs());
@@ -92,9 +107,17 @@ public record Fingerprint(SortedMap<String, String> inputs, SortedMap<String, St
         return sb.toString();
     }
 
+    /** Replaces the file completely or not at all (a full disk leaves the previous fingerprint). */
     public void write(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, format(), StandardCharsets.UTF_8);
+        DurableFiles.replace(file, format().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes the fingerprint beside {@code file} without replacing it yet, so it can be written
+     * before the generated code is swapped in: {@link DurableFiles#commit} puts it in place.
+     */
+    public Path prepare(Path file) throws IOException {
+        return DurableFiles.prepare(file, format().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The committed fingerprint, or null when there is none (first run, or deleted). */

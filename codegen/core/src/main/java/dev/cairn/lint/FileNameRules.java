@@ -1,71 +1,92 @@
 package dev.cairn.lint;
 
-import java.math.BigInteger;
+import dev.cairn.migrate.MigrationName;
+import dev.cairn.migrate.MigrationName.Kind;
+import org.flywaydb.core.api.MigrationVersion;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Rules about files rather than statements: names, duplicate versions (across all migration
- * directories, as Flyway merges them), undo scripts that match their version. A
- * {@code lint:ignore} comment anywhere in the file silences these for that file.
+ * Rules about files rather than statements, as Flyway sees them: names Flyway accepts, versions
+ * used twice (across all migration folders, as Flyway merges them), undo scripts for versions that
+ * exist, and versions without an undo script. The house style of names is {@link FileNameStyle}.
+ * A {@code lint:ignore} comment anywhere in the file silences these for that file.
  */
 final class FileNameRules {
 
     private FileNameRules() {
     }
 
-    static void check(List<MigrationFile> files, Map<Path, SqlScript> scripts, FindingCollector out) {
-        Map<BigInteger, List<MigrationFile>> versions = new LinkedHashMap<>();
-        Map<BigInteger, List<MigrationFile>> undos = new LinkedHashMap<>();
-        for (MigrationFile f : files) {
-            List<Suppression> sup = Suppression.in(scripts.get(f.path()).comments());
-            char expected = f.isUndo() ? 'U' : 'V';
-            if (f.name().isEmpty() || f.name().get().prefix() != expected) {
-                out.add(f.path(), 1, Rule.FILE_NAME, "file name " + f.fileName() + " does not match " + expected
-                        + "<int>__<snake_case_words>.sql", sup);
+    static void check(List<LintedFile> files, Map<Path, SqlScript> scripts, FindingCollector out) {
+        Map<MigrationVersion, List<LintedFile>> versions = new TreeMap<>();
+        Map<MigrationVersion, List<LintedFile>> baselines = new TreeMap<>();
+        Map<MigrationVersion, List<LintedFile>> undos = new TreeMap<>();
+        for (LintedFile f : files) {
+            List<Suppression> sup = suppressions(f, scripts);
+            String problem = problem(f);
+            if (problem != null) {
+                out.add(f.path(), 1, Rule.FILE_NAME, "file name " + f.fileName() + " " + problem, sup);
                 continue;
             }
-            MigrationName n = f.name().get();
-            if (n.nonDescriptive()) {
-                out.add(f.path(), 1, Rule.FILE_NAME, "file name " + f.fileName() + " does not say what the migration does", sup);
-            }
-            (f.isUndo() ? undos : versions).computeIfAbsent(n.version(), v -> new ArrayList<>()).add(f);
+            MigrationName n = f.name().orElseThrow();
+            Map<MigrationVersion, List<LintedFile>> byVersion = switch (n.kind()) {
+                case VERSIONED -> versions;
+                case BASELINE -> baselines;
+                case UNDO -> undos;
+                default -> null;
+            };
+            if (byVersion != null) byVersion.computeIfAbsent(n.version(), v -> new ArrayList<>()).add(f);
         }
         duplicates(versions, scripts, out);
+        duplicates(baselines, scripts, out);
         duplicates(undos, scripts, out);
-        for (var e : undos.entrySet()) {
-            List<MigrationFile> v = versions.get(e.getKey());
-            for (MigrationFile u : e.getValue()) {
-                List<Suppression> sup = Suppression.in(scripts.get(u.path()).comments());
-                if (v == null) {
-                    out.add(u.path(), 1, Rule.FILE_NAME, "undo script for version " + e.getKey() + ", which no migration has", sup);
-                } else if (v.stream().noneMatch(m -> m.name().get().description().equals(u.name().get().description()))) {
-                    out.add(u.path(), 1, Rule.FILE_NAME, "undo description differs from " + v.getFirst().fileName()
-                            + " (expected U" + e.getKey() + "__" + v.getFirst().name().get().description() + ".sql)", sup);
-                }
+        undos.forEach((version, us) -> {
+            if (versions.containsKey(version)) return;
+            for (LintedFile u : us) {
+                out.add(u.path(), 1, Rule.FILE_NAME, "undo script for version " + version
+                        + ", which no migration has (V" + u.fileName().substring(1) + " is missing)", suppressions(u, scripts));
             }
-        }
-        for (var e : versions.entrySet()) {
-            if (undos.containsKey(e.getKey())) continue;
-            for (MigrationFile f : e.getValue()) {
-                out.add(f.path(), 1, Rule.MISSING_UNDO, "no undo script U" + e.getKey() + "__" + f.name().get().description()
-                        + ".sql for this version", Suppression.in(scripts.get(f.path()).comments()));
+        });
+        versions.forEach((version, vs) -> {
+            if (undos.containsKey(version)) return;
+            for (LintedFile f : vs) {
+                out.add(f.path(), 1, Rule.MISSING_UNDO, "no undo script U" + f.fileName().substring(1)
+                        + " for this version", suppressions(f, scripts));
             }
-        }
+        });
     }
 
-    private static void duplicates(Map<BigInteger, List<MigrationFile>> byVersion, Map<Path, SqlScript> scripts, FindingCollector out) {
-        for (var e : byVersion.entrySet()) {
-            if (e.getValue().size() < 2) continue;
-            for (MigrationFile f : e.getValue()) {
-                List<String> others = e.getValue().stream().filter(o -> o != f)
-                        .map(o -> o.path().getParent().getFileName() + "/" + o.fileName()).toList();
-                out.add(f.path(), 1, Rule.FILE_NAME, "version " + e.getKey() + " is also used by " + String.join(", ", others),
-                        Suppression.in(scripts.get(f.path()).comments()));
-            }
+    /** Why Flyway (or cairn's undo) would not take the file where it is, or null. */
+    private static String problem(LintedFile f) {
+        if (f.name().isEmpty()) return "is not one Flyway runs: " + MigrationName.problem(f.fileName());
+        Kind kind = f.name().get().kind();
+        if (f.isUndo() && kind != Kind.UNDO) {
+            return "is in an undo folder but is not an undo script U<version>__<description>.sql";
         }
+        if (!f.isUndo() && kind == Kind.UNDO) {
+            return "is an undo script in a migration folder: move it to the undo folder (db/undo)";
+        }
+        return null;
+    }
+
+    private static void duplicates(Map<MigrationVersion, List<LintedFile>> byVersion, Map<Path, SqlScript> scripts,
+                                   FindingCollector out) {
+        byVersion.forEach((version, fs) -> {
+            if (fs.size() < 2) return;
+            for (LintedFile f : fs) {
+                List<String> others = fs.stream().filter(o -> o != f)
+                        .map(o -> o.path().getParent().getFileName() + "/" + o.fileName()).toList();
+                out.add(f.path(), 1, Rule.FILE_NAME, "version " + version + " is also used by " + String.join(", ", others),
+                        suppressions(f, scripts));
+            }
+        });
+    }
+
+    static List<Suppression> suppressions(LintedFile f, Map<Path, SqlScript> scripts) {
+        return Suppression.in(scripts.get(f.path()).comments());
     }
 }

@@ -1,10 +1,14 @@
 package dev.cairn.lint;
 
-import dev.cairn.lint.MigrationFile.Location;
+import dev.cairn.files.FileHashCache;
+import dev.cairn.migrate.MigrationFile;
+import dev.cairn.migrate.MigrationFiles;
+import dev.cairn.migrate.MigrationName;
+import dev.cairn.migrate.MigrationName.Kind;
+import dev.cairn.migrate.MigrationText;
+import org.flywaydb.core.api.MigrationVersion;
 
 import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,19 +16,19 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Lints Flyway SQL migrations without a database: file names and versions, undo scripts, and each
- * statement (read with jOOQ's parser, or by keywords where it cannot), in version order across
- * all migration directories, so "existing table" means created by an earlier version.
+ * statement (read with jOOQ's parser, or by keywords where it cannot), in the order Flyway applies
+ * them on an empty database, so "existing table" means created by an earlier version.
  *
  * <p>A directory named {@code data} holds data migrations (data changes allowed); one named
- * {@code undo} holds undo scripts {@code U<n>__<description>.sql}; any other holds schema
+ * {@code undo} holds undo scripts {@code U<version>__<description>.sql}; any other holds schema
  * migrations. Undo scripts are checked as if run right after their version.
  */
 public final class Linter {
@@ -32,82 +36,121 @@ public final class Linter {
     private Linter() {
     }
 
+    /** Scans the folders (and their undo folders) itself: for {@code cairn lint}, which has no pipeline. */
     public static LintReport lint(List<Path> migrationDirs, LintConfig config) throws IOException {
-        return lint(migrationDirs, config, ParseCache.none());
+        return lint(MigrationFiles.scan(migrationDirs, undoDirs(migrationDirs, config), Path.of("").toAbsolutePath(),
+                FileHashCache.none()), config);
     }
 
-    /** As {@link #lint(List, LintConfig)}, with jOOQ's reading of unchanged statements taken from {@code parses}. */
-    public static LintReport lint(List<Path> migrationDirs, LintConfig config, ParseCache parses) throws IOException {
-        List<MigrationFile> files = discover(migrationDirs, config);
+    public static LintReport lint(MigrationFiles scanned, LintConfig config) throws IOException {
+        return lint(scanned, config, Map.of());
+    }
+
+    /**
+     * @param placeholders Flyway placeholders, replaced before the statements are read (as Flyway
+     *                     does), so {@code ${app_schema}.orders} lints as the table it is
+     */
+    public static LintReport lint(MigrationFiles scanned, LintConfig config, Map<String, String> placeholders)
+            throws IOException {
+        return lint(scanned, config, placeholders, ParseCache.none());
+    }
+
+    /** As {@link #lint(MigrationFiles, LintConfig, Map)}, with jOOQ's reading of unchanged statements taken from {@code parses}. */
+    public static LintReport lint(MigrationFiles scanned, LintConfig config, Map<String, String> placeholders,
+                                  ParseCache parses) throws IOException {
+        List<LintedFile> files = sqlFiles(scanned, config);
         FindingCollector out = new FindingCollector(config);
         Map<Path, SqlScript> scripts = new HashMap<>();
-        for (MigrationFile f : files) scripts.put(f.path(), read(f.path()));
-        for (MigrationFile f : files) out.checkSuppressions(f.path(), Suppression.in(scripts.get(f.path()).comments()));
+        for (LintedFile f : files) scripts.put(f.path(), read(f.path(), placeholders));
+        for (LintedFile f : files) out.checkSuppressions(f.path(), Suppression.in(scripts.get(f.path()).comments()));
 
         FileNameRules.check(files, scripts, out);
+        FileNameStyle.check(files, scripts, out);
 
-        // Versioned migrations in the order Flyway applies them; malformed names last, by path.
-        List<MigrationFile> chain = files.stream().filter(f -> !f.isUndo())
-                .sorted(Comparator.comparing((MigrationFile f) -> f.name().map(MigrationName::version).orElse(null),
-                        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(f -> f.path().toString()))
-                .toList();
         StatementChecker checker = new StatementChecker(new JooqStatementReader(parses), out);
         SchemaState state = new SchemaState();
-        Map<BigInteger, SchemaState> after = new TreeMap<>();
-        Map<BigInteger, Location> roles = new HashMap<>();
-        for (MigrationFile f : chain) {
-            checker.check(f.path(), scripts.get(f.path()), f.location(), state);
-            f.name().ifPresent(n -> {
-                after.put(n.version(), state.copy());
-                roles.putIfAbsent(n.version(), f.location());
-            });
+        Map<MigrationVersion, SchemaState> after = new TreeMap<>();
+        Map<MigrationVersion, FolderRole> roles = new HashMap<>();
+        // Callbacks run around every migrate, on whatever is there: check them without touching the chain's state.
+        for (LintedFile f : files.stream().filter(f -> f.is(Kind.CALLBACK)).toList()) {
+            checker.check(f.path(), scripts.get(f.path()), f.role(), state.copy());
         }
-        for (MigrationFile u : files.stream().filter(MigrationFile::isUndo).toList()) {
-            Optional<BigInteger> version = u.name().map(MigrationName::version);
+        for (LintedFile f : chain(files)) {
+            // A fresh database applies the newest baseline instead of the versions it stands for.
+            if (f.is(Kind.BASELINE)) state = new SchemaState();
+            checker.check(f.path(), scripts.get(f.path()), f.role(), state);
+            if (f.is(Kind.VERSIONED)) {
+                after.put(f.name().get().version(), state.copy());
+                roles.putIfAbsent(f.name().get().version(), f.role());
+            }
+        }
+        for (LintedFile u : files.stream().filter(LintedFile::isUndo).toList()) {
+            Optional<MigrationVersion> version = u.name().map(MigrationName::version);
             SchemaState s = version.map(after::get).map(SchemaState::copy).orElseGet(state::copy);
-            Location role = version.map(roles::get).orElse(Location.SCHEMA);
+            FolderRole role = version.map(roles::get).orElse(FolderRole.SCHEMA);
             checker.check(u.path(), scripts.get(u.path()), role, s);
         }
         return new LintReport(out.findings(), files.size());
     }
 
-    /** The given directories plus undo directories (configured, or a sibling {@code undo} of each). */
-    static List<MigrationFile> discover(List<Path> migrationDirs, LintConfig config) throws IOException {
-        Set<Path> dirs = new LinkedHashSet<>();
-        for (Path d : migrationDirs) dirs.add(d.toAbsolutePath().normalize());
+    /**
+     * Flyway's order on an empty database, as far as statements can tell: the versions up to the newest
+     * baseline (as an old database ran them), then that baseline from scratch, then the later versions,
+     * then repeatables. Files whose names Flyway rejects come last, by path.
+     */
+    private static List<LintedFile> chain(List<LintedFile> files) {
+        List<LintedFile> migrations = files.stream().filter(f -> !f.isUndo() && !f.is(Kind.CALLBACK)).toList();
+        MigrationVersion baseline = migrations.stream().filter(f -> f.is(Kind.BASELINE))
+                .map(f -> f.name().get().version()).max(Comparator.naturalOrder()).orElse(null);
+        Comparator<LintedFile> byPath = Comparator.comparing(f -> f.path().toString());
+        List<LintedFile> chain = new ArrayList<>();
+        List<LintedFile> versioned = migrations.stream().filter(f -> f.is(Kind.VERSIONED))
+                .sorted(Comparator.comparing((LintedFile f) -> f.name().get().version()).thenComparing(byPath)).toList();
+        versioned.stream().filter(f -> baseline == null || f.name().get().version().compareTo(baseline) <= 0).forEach(chain::add);
+        migrations.stream().filter(f -> f.is(Kind.BASELINE) && f.name().get().version().equals(baseline)).forEach(chain::add);
+        versioned.stream().filter(f -> baseline != null && f.name().get().version().compareTo(baseline) > 0).forEach(chain::add);
+        migrations.stream().filter(f -> f.is(Kind.REPEATABLE)).sorted(byPath).forEach(chain::add);
+        migrations.stream().filter(f -> f.name().isEmpty()).sorted(byPath).forEach(chain::add);
+        return chain;
+    }
+
+    /** Configured undo folders, or else a sibling {@code undo} of each migration folder that exists. */
+    public static List<Path> undoDirs(List<Path> migrationDirs, LintConfig config) {
         Set<Path> undo = new LinkedHashSet<>();
         for (Path d : config.undoDirs()) undo.add(d.toAbsolutePath().normalize());
         if (config.undoDirs().isEmpty()) {
-            for (Path d : dirs) {
-                Path sibling = d.resolveSibling("undo");
+            for (Path d : migrationDirs) {
+                Path sibling = d.toAbsolutePath().normalize().resolveSibling("undo");
                 if (Files.isDirectory(sibling)) undo.add(sibling);
             }
         }
-        for (Path d : dirs) {
-            if (!Files.isDirectory(d)) throw new IOException("Migration directory " + d + " does not exist");
+        for (Path d : migrationDirs) undo.remove(d.toAbsolutePath().normalize());
+        return List.copyOf(undo);
+    }
+
+    /** The .sql files of the scan, each with the role of its folder. */
+    static List<LintedFile> sqlFiles(MigrationFiles scanned, LintConfig config) {
+        Set<Path> undo = new LinkedHashSet<>();
+        for (Path d : config.undoDirs()) undo.add(d.toAbsolutePath().normalize());
+        List<LintedFile> files = new ArrayList<>();
+        for (MigrationFile f : scanned.migrations()) {
+            String folder = f.directory().getFileName().toString();
+            FolderRole role = undo.contains(f.directory()) || folder.equals("undo") ? FolderRole.UNDO
+                    : folder.equals("data") ? FolderRole.DATA : FolderRole.SCHEMA;
+            if (isSql(f)) files.add(new LintedFile(f, role));
         }
-        List<MigrationFile> files = new ArrayList<>();
-        for (Path d : dirs) {
-            Location loc = undo.contains(d) || d.getFileName().toString().equals("undo") ? Location.UNDO
-                    : d.getFileName().toString().equals("data") ? Location.DATA : Location.SCHEMA;
-            files.addAll(sqlFiles(d, loc));
-        }
-        for (Path d : undo) if (!dirs.contains(d)) files.addAll(sqlFiles(d, Location.UNDO));
+        for (MigrationFile f : scanned.undo()) if (isSql(f)) files.add(new LintedFile(f, FolderRole.UNDO));
+        files.sort(Comparator.comparing(f -> f.path().toString()));
         return files;
     }
 
-    private static List<MigrationFile> sqlFiles(Path dir, Location location) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))
-                    .sorted()
-                    .map(p -> new MigrationFile(p, location, MigrationName.parse(p.getFileName().toString())))
-                    .toList();
-        }
+    private static boolean isSql(MigrationFile f) {
+        return f.fileName().toLowerCase(Locale.ROOT).endsWith(".sql");
     }
 
-    private static SqlScript read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+    private static SqlScript read(Path file, Map<String, String> placeholders) throws IOException {
+        String text = MigrationText.read(file);
+        for (var p : placeholders.entrySet()) text = text.replace("${" + p.getKey() + "}", p.getValue());
         try {
             return SqlScript.parse(text);
         } catch (SqlLexer.LexException e) {

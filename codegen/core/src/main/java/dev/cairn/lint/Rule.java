@@ -24,7 +24,10 @@ public enum Rule {
     DATA_CHANGE("data-change", Severity.OFF,
             "move the UPDATE/INSERT/DELETE into a data migration under db/data"),
     FILE_NAME("file-name", Severity.ERROR,
-            "name it V<version>__<what_it_does_in_snake_case>.sql with a version no other file uses"),
+            "name it as Flyway expects: V<version>__<description>.sql (or B..., R__..., a callback such as beforeMigrate.sql)"
+                    + " with a version no other file uses"),
+    FILE_NAME_STYLE("file-name-style", Severity.OFF,
+            "name it V<int>__<what_it_does_in_snake_case>.sql (opt-in house style: lint=file-name-style=error)"),
     MISSING_UNDO("missing-undo", Severity.WARNING,
             "add db/undo/U<version>__<same description>.sql that reverses it"),
     SUPPRESSION_WITHOUT_REASON("suppression-without-reason", Severity.ERROR,

@@ -27,14 +27,14 @@ final class StatementChecker {
     /** Per-file facts the rules need besides the global state. */
     private static final class FileScope {
         final Path path;
-        final MigrationFile.Location dataRole;
+        final FolderRole dataRole;
         final Set<String> tablesBefore;
         final SchemaState state;
         final Set<String> createdHere = new HashSet<>();
         final Set<String> indexesCreatedHere = new HashSet<>();
         final Set<String> constraintsDroppedIfExists = new HashSet<>();
 
-        FileScope(Path path, MigrationFile.Location dataRole, SchemaState state) {
+        FileScope(Path path, FolderRole dataRole, SchemaState state) {
             this.path = path;
             this.dataRole = dataRole;
             this.state = state;
@@ -51,7 +51,7 @@ final class StatementChecker {
      * @param dataRole SCHEMA or DATA: whether data changes belong here (an undo script takes the
      *                 role of the version it reverses)
      */
-    void check(Path path, SqlScript script, MigrationFile.Location dataRole, SchemaState state) {
+    void check(Path path, SqlScript script, FolderRole dataRole, SchemaState state) {
         FileScope f = new FileScope(path, dataRole, state);
         List<SqlStatement> statements = script.statements();
         for (SqlStatement s : statements) {
@@ -179,7 +179,7 @@ final class StatementChecker {
             case Change.RenameColumn r -> out.add(p, line, Rule.DESTRUCTIVE, "RENAME COLUMN " + r.table() + "." + r.column()
                     + " to " + r.newName() + " breaks every reader of the old name", sup);
             case Change.DataChange d -> {
-                if (f.dataRole == MigrationFile.Location.SCHEMA) {
+                if (f.dataRole == FolderRole.SCHEMA) {
                     out.add(p, line, Rule.DATA_CHANGE, d.verb() + (d.table() != null ? " on " + d.table() : "")
                             + " in a schema migration", sup);
                 }

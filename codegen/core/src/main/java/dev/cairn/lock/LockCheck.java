@@ -1,5 +1,8 @@
 package dev.cairn.lock;
 
+import dev.cairn.migrate.MigrationFile;
+import dev.cairn.migrate.MigrationFiles;
+
 import org.flywaydb.core.api.MigrationVersion;
 
 import java.util.ArrayList;
@@ -15,7 +18,7 @@ import java.util.TreeMap;
  * duplicate versions, a bad total) and what is merely new.
  *
  * @param problems one readable sentence per broken rule, naming the file and what to do
- * @param unlocked versioned migrations not in the lock yet (new work), in version order
+ * @param unlocked versioned and baseline migrations not in the lock yet (new work), in version order
  * @param totalMismatch the lock's total line does not match its entries (hand edit or a bad merge)
  */
 public record LockCheck(List<String> problems, List<MigrationFile> unlocked, boolean totalMismatch) {
@@ -34,12 +37,19 @@ public record LockCheck(List<String> problems, List<MigrationFile> unlocked, boo
     }
 
     public static LockCheck of(MigrationLock lock, List<MigrationFile> files) {
-        List<MigrationFile> current = MigrationFiles.versioned(files);
+        List<MigrationFile> current = MigrationFiles.locked(files);
         List<String> problems = new ArrayList<>();
 
+        // A baseline (B1_20_0) shares its version with the versioned migrations it stands for: only two
+        // files of the same kind and version clash.
         Map<MigrationVersion, List<MigrationFile>> byVersion = new TreeMap<>();
-        for (MigrationFile f : current) byVersion.computeIfAbsent(f.version(), v -> new ArrayList<>()).add(f);
-        byVersion.forEach((v, fs) -> {
+        Map<String, List<MigrationFile>> byKindAndVersion = new TreeMap<>();
+        for (MigrationFile f : current) {
+            byVersion.computeIfAbsent(f.version(), v -> new ArrayList<>()).add(f);
+            byKindAndVersion.computeIfAbsent(f.name().kind().prefix() + f.version().getVersion(), v -> new ArrayList<>()).add(f);
+        }
+        byKindAndVersion.forEach((key, fs) -> {
+            MigrationVersion v = fs.getFirst().version();
             if (fs.size() > 1) {
                 problems.add("version " + v + " is used by " + fs.size() + " migrations: "
                         + String.join(" and ", fs.stream().map(MigrationFile::label).toList())
@@ -66,7 +76,8 @@ public record LockCheck(List<String> problems, List<MigrationFile> unlocked, boo
             }
             MigrationFile moved = current.stream()
                     .filter(c -> !locked.contains(c.label()) && !renameTargets.contains(c.label()))
-                    .filter(c -> c.sha256().equals(e.sha256()) || c.version().equals(MigrationVersion.fromVersion(e.version())))
+                    .filter(c -> c.sha256().equals(e.sha256()) || (c.version().equals(MigrationVersion.fromVersion(e.version()))
+                            && fileName(e.file()).charAt(0) == c.fileName().charAt(0)))
                     .findFirst().orElse(null);
             if (moved != null) {
                 renameTargets.add(moved.label());

@@ -1,5 +1,8 @@
 package dev.cairn.lock;
 
+import dev.cairn.migrate.MigrationFile;
+import dev.cairn.migrate.MigrationFiles;
+
 import dev.cairn.files.Sha256;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -12,7 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The migrations.lock file (like Atlas's atlas.sum): one line per versioned migration with its
+ * The migrations.lock file (like Atlas's atlas.sum): one line per versioned (and baseline) migration with its
  * version, file (location folder and name) and SHA-256, in version order, then a total line over
  * all entries. The total makes two branches that both add a migration conflict in git, so the
  * second merge has to re-lock instead of silently interleaving.
@@ -40,10 +43,10 @@ public record MigrationLock(List<Entry> entries, String declaredTotal) {
         entries = List.copyOf(entries);
     }
 
-    /** A lock holding exactly these versioned migrations. */
+    /** A lock holding exactly these versioned and baseline migrations (repeatables are meant to change). */
     public static MigrationLock of(List<MigrationFile> files) {
         List<Entry> entries = new ArrayList<>();
-        for (MigrationFile f : MigrationFiles.versioned(files)) {
+        for (MigrationFile f : MigrationFiles.locked(files)) {
             entries.add(new Entry(f.version().getVersion(), f.label(), f.sha256()));
         }
         return new MigrationLock(entries, null);

@@ -1,5 +1,8 @@
 package dev.cairn.lock;
 
+import dev.cairn.migrate.MigrationFile;
+import dev.cairn.migrate.MigrationFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +53,7 @@ public final class MigrationLocker {
                         + " current migrations, and commit it.");
             }
             fresh.write(lockFile);
-            return new Outcome(fresh.entries().size(), MigrationFiles.versioned(files), true, true);
+            return new Outcome(fresh.entries().size(), MigrationFiles.locked(files), true, true);
         }
         MigrationLock lock = MigrationLock.read(lockFile);
         LockCheck check = LockCheck.of(lock, files);

@@ -2,11 +2,17 @@ package dev.cairn.migrate;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.stream.Stream;
 
 /** Applies all pending migrations with Flyway and turns its failures into readable errors. */
 public final class Migrator {
@@ -22,8 +28,36 @@ public final class Migrator {
             MigrateResult r = flyway.migrate();
             return new Result(r.migrationsExecuted, r.targetSchemaVersion);
         } catch (FlywayException e) {
+            if (causedBy(e, CharacterCodingException.class)) throw notUtf8(flyway, e);
             throw describe(e);
         }
+    }
+
+    /**
+     * Flyway only says "Unable to calculate checksum of V1__x.sql" for a file that is not UTF-8: find
+     * it in the filesystem locations and say where it goes wrong. (Classpath locations stay as Flyway said.)
+     */
+    private static RuntimeException notUtf8(Flyway flyway, FlywayException e) {
+        for (Location location : flyway.getConfiguration().getLocations()) {
+            if (!location.isFileSystem()) continue;
+            Path root = Path.of(location.getRootPath());
+            if (!Files.isDirectory(root)) continue;
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".sql") && Files.isRegularFile(p)).sorted().toList()) {
+                    MigrationText.read(f);
+                }
+            } catch (MigrationSourceException notUtf8) {
+                return new MigrationSourceException(notUtf8.getMessage() + " Nothing was migrated.", e);
+            } catch (IOException ignored) {
+                // unreadable for another reason: Flyway's own message below says what it could
+            }
+        }
+        return describe(e);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (type.isInstance(t)) return true;
+        return false;
     }
 
     public static MigrationFailedException describe(FlywayException e) {
@@ -60,6 +94,8 @@ public final class Migrator {
         msg.append(path != null ? " (" + path + ")" : "").append(":\n");
         msg.append("  ").append(pgMessage != null ? pgMessage.replace("\n", "\n  ") : e.getMessage().strip()).append('\n');
         if (statement != null) msg.append("  Statement: ").append(oneLine(statement)).append('\n');
+        String extensionHint = MissingExtension.hint(pgMessage);
+        if (extensionHint != null) msg.append("  ").append(extensionHint.replace("\n", "\n  ")).append('\n');
         boolean timedOut = "55P03".equals(sqlState) || "57014".equals(sqlState);
         if ("55P03".equals(sqlState)) {
             msg.append("  A table this statement needs was locked by another session, and the lock was not released\n")
@@ -73,6 +109,7 @@ public final class Migrator {
                   + (line > 0 ? "line " + line : "the failing one") + " stay applied; nothing after it ran.\n");
         msg.append(timedOut
                 ? "  The statement itself may be fine: run again when the table is not busy."
+                : extensionHint != null ? "  The statement itself is fine: run it where the extension is installed."
                 : "  Fix this statement (or, if the migration is already released, write a new migration) and run again.");
         return new MigrationFailedException(msg.toString(), script, line, e);
     }

@@ -4,6 +4,7 @@ import dev.cairn.database.DatabaseProvider;
 import dev.cairn.database.OfflineProvider;
 import dev.cairn.database.ThrowawayPostgres;
 import dev.cairn.files.FileHashCache;
+import dev.cairn.files.DurableFiles;
 import dev.cairn.files.FileTrees;
 import dev.cairn.freshness.Fingerprint;
 import dev.cairn.freshness.Freshness;
@@ -17,10 +18,12 @@ import dev.cairn.lint.LintReport;
 import dev.cairn.lint.Linter;
 import dev.cairn.lint.ParseCache;
 import dev.cairn.lint.Severity;
-import dev.cairn.lock.MigrationFile;
-import dev.cairn.lock.MigrationFiles;
+import dev.cairn.lock.ReleasedMigrations;
 import dev.cairn.lock.MigrationLocker;
 import dev.cairn.migrate.FlywayFactory;
+import dev.cairn.migrate.MigrationFile;
+import dev.cairn.migrate.MigrationFiles;
+import dev.cairn.migrate.MigrationName;
 import dev.cairn.migrate.Migrator;
 import dev.cairn.pipeline.PipelineOptions.Mode;
 import dev.cairn.pipeline.PipelineResult.Outcome;
@@ -82,7 +85,8 @@ public final class Pipeline {
     private DatabaseProvider databaseFor(PipelineOptions options, List<MigrationFile> migrations) {
         if (snapshots == null || options.mode() == Mode.CHECK || provider instanceof OfflineProvider) return provider;
         List<MigrationChain.File> files = migrations.stream()
-                .map(f -> new MigrationChain.File(f.fileName(), f.sha256(), f.version())).toList();
+                .map(f -> new MigrationChain.File(f.fileName(), f.sha256(), f.is(MigrationName.Kind.VERSIONED) ? f.version() : null,
+                        f.is(MigrationName.Kind.REPEATABLE))).toList();
         return Snapshots.provider(provider, snapshots, options.flyway(), files, !options.force(),
                 line -> out.accept(String.format("%-11s %s", "snapshot", line)));
     }
@@ -93,30 +97,26 @@ public final class Pipeline {
     }
 
     public PipelineResult run(PipelineOptions options) throws Exception {
-        for (Path dir : options.migrationDirs()) {
-            if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("Migration directory " + dir + " does not exist."
-                        + " Check --project-dir / --migrations.");
-            }
-        }
         long t0 = System.nanoTime();
         boolean check = options.mode() == Mode.CHECK;
 
         // Local runs trust size + time stamp of files hashed before; CI and --force read every byte.
         FileHashCache hashes = check || options.force() ? FileHashCache.none() : FileHashCache.load(options.hashCacheFile());
 
-        // Stage: lock.
-        List<MigrationFile> migrations = MigrationFiles.scan(options.migrationDirs(), options.lockFile().getParent(), hashes);
+        // Stage: lock. The one scan of the run (missing or empty folders are refused here) feeds lock, lint and fingerprint.
+        MigrationFiles scanned = MigrationFiles.scan(options.migrationDirs(),
+                Linter.undoDirs(options.migrationDirs(), options.lint()), options.lockFile().getParent(), hashes);
+        List<MigrationFile> migrations = scanned.migrations();
         MigrationLocker.Outcome locked = lock(options, migrations,
                 options.mode() == Mode.CHECK ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.ALLOW_NEW);
 
         // Stage: freshness.
         long t1 = System.nanoTime();
-        Fingerprint inputs = Fingerprint.ofInputs(migrations, options.codegen(), ToolVersions.current());
+        Fingerprint inputs = Fingerprint.ofInputs(migrations, options.codegen(), options.flyway(), ToolVersions.current());
         Freshness freshness = Freshness.assess(Fingerprint.read(options.fingerprintFile()), inputs,
                 Fingerprint.hashTree(options.outputDirectory(), hashes));
         hashes.save();
-        if (check) lint(options);
+        if (check) lint(options, scanned);
         if (freshness.upToDate() && !options.force()) {
             report("up-to-date", inputs.migrationCount() + " migrations unchanged since last generate (fingerprint "
                     + inputs.id() + "); --force to regenerate", since(t1));
@@ -135,12 +135,13 @@ public final class Pipeline {
         }
         report(options.force() && freshness.upToDate() ? "forced" : "stale", freshness.upToDate()
                 ? "--force: regenerating although nothing changed" : freshness.summary(), since(t1));
+        options.codegen().user().ifPresent(u -> u.ignored().forEach(note -> report("note", note, Duration.ZERO)));
         // The database starts now, on another thread, while the migrations are linted (check mode linted above).
         // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
         DatabaseInBackground database = provider instanceof OfflineProvider ? null
                 : DatabaseInBackground.start(databaseFor(options, migrations), options.codegen());
         try {
-            if (!check) lint(options);
+            if (!check) lint(options, scanned);
         } catch (Exception | Error e) {
             if (database != null) database.discard();
             throw e;
@@ -180,7 +181,7 @@ public final class Pipeline {
         } else if (!locked.appended().isEmpty()) {
             for (MigrationFile f : locked.appended()) report("lock", f.label() + " added to " + lockName, since(t0));
         } else if (mode != MigrationLocker.Mode.APPEND) {
-            int unlocked = MigrationFiles.versioned(migrations).size() - locked.locked();
+            int unlocked = MigrationFiles.locked(migrations).size() - locked.locked();
             report("lock", locked.locked() + " migrations match " + lockName
                     + (unlocked > 0 && mode == MigrationLocker.Mode.ALLOW_NEW
                     ? "; " + unlocked + " new, locked once this run succeeds" : ""), since(t0));
@@ -188,20 +189,26 @@ public final class Pipeline {
         return locked;
     }
 
-    /** Warnings are printed; any error stops the run before anything is migrated. */
-    private void lint(PipelineOptions options) throws Exception {
+    /**
+     * Findings in new (not yet locked) migrations are printed, and an error among them stops the
+     * run before anything is migrated. Released migrations cannot be edited any more: their
+     * findings are one summary line, never a failure (`cairn lint --all` lists them).
+     */
+    private void lint(PipelineOptions options, MigrationFiles scanned) throws Exception {
         long t0 = System.nanoTime();
         // Local runs take jOOQ's reading of unchanged statements from target/; CI and --force parse everything.
         ParseCache parses = options.mode() == Mode.CHECK || options.force() ? ParseCache.none()
                 : ParseCache.load(options.hashCacheFile().resolveSibling("cairn-lint-parses.bin"),
                 ParseCache.configuration(options.lint(), ToolVersions.current().toString()));
-        LintReport report = Linter.lint(options.migrationDirs(), options.lint(), parses);
+        LintReport all = Linter.lint(scanned, options.lint(), options.flyway().placeholders(), parses);
         parses.save();
+        ReleasedMigrations released = ReleasedMigrations.of(options.lockFile(), scanned);
+        LintReport report = released.newWork(all);
         Path base = Path.of("").toAbsolutePath();
         for (Finding f : report.findings()) {
             if (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING) out.accept("  " + f.format(base));
         }
-        report("lint", report.summary().replaceFirst("^lint: ", "") + (parses.hits() == 0 ? ""
+        report("lint", report.summary().replaceFirst("^lint: ", "") + released.summarySuffix(all) + (parses.hits() == 0 ? ""
                 : " (" + parses.hits() + " statements unchanged, " + parses.misses() + " parsed)"), since(t0));
         if (report.hasErrors()) {
             throw new LintFailedException(report.errors() + " migration lint error" + (report.errors() == 1 ? "" : "s")
@@ -243,11 +250,11 @@ public final class Pipeline {
             long t2 = System.nanoTime();
             try (Connection c = db.connect()) {
                 JooqGenerator.generate(c, options.codegen(), target);
-                int tables = count(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
-                        + options.codegen().inputSchema() + "' AND table_type = 'BASE TABLE' AND table_name !~ '"
-                        + options.codegen().excludes() + "'");
+                String schemas = sqlList(options.codegen().schemas());
+                int tables = count(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema IN (" + schemas
+                        + ") AND table_type = 'BASE TABLE' AND table_name !~ '" + options.codegen().excludes() + "'");
                 int enums = count(c, "SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-                        + " WHERE t.typtype = 'e' AND n.nspname = '" + options.codegen().inputSchema() + "'");
+                        + " WHERE t.typtype = 'e' AND n.nspname IN (" + schemas + ")");
                 return new Generation(db.description(), migrated.applied(), migrated.version(), tables, enums,
                         started, migrateTime, t2);
             }
@@ -263,7 +270,7 @@ public final class Pipeline {
             report("database", description, interpreted);
             long t2 = System.nanoTime();
             JooqGenerator.generate(schema.database(), options.codegen(), target);
-            Path pkg = target.resolve(options.codegen().targetPackage().replace('.', '/'));
+            Path pkg = target.resolve(options.codegen().effectivePackage().replace('.', '/'));
             return new Generation(description, schema.scripts(), "(offline)", javaFiles(pkg.resolve("tables")),
                     javaFiles(pkg.resolve("enums")), interpreted, Duration.ZERO, t2);
         }
@@ -282,14 +289,24 @@ public final class Pipeline {
 
     private PipelineResult publish(PipelineOptions options, GeneratedSources committed, Fingerprint inputs,
                                    Generation g, Path staging, List<MigrationFile> migrations, long t0) throws Exception {
-        boolean changed = committed.replaceWith(staging);
-        Duration generateTime = since(g.generateStart());
-        report("generate", g.tables() + " tables, " + g.enums() + " enums -> " + display(committed.directory())
-                + (changed ? " (updated)" : " (unchanged)"), generateTime);
-
-        lock(options, migrations, MigrationLocker.Mode.APPEND);
+        // Everything is written and forced before anything committed changes: the staged code, then
+        // the fingerprint of exactly that code beside the old one. A failure up to here changes nothing.
+        committed.seal(staging);
+        Path fingerprint = inputs.withGenerated(Fingerprint.hashTree(staging)).prepare(options.fingerprintFile());
+        boolean changed;
+        Duration generateTime;
+        try {
+            changed = committed.replaceWith(staging);
+            generateTime = since(g.generateStart());
+            report("generate", g.tables() + " tables, " + g.enums() + " enums -> " + display(committed.directory())
+                    + (changed ? " (updated)" : " (unchanged)"), generateTime);
+            lock(options, migrations, MigrationLocker.Mode.APPEND);
+        } catch (Exception | Error e) {
+            DurableFiles.discard(fingerprint);
+            throw e;
+        }
         long t1 = System.nanoTime();
-        inputs.withGenerated(Fingerprint.hashTree(committed.directory())).write(options.fingerprintFile());
+        DurableFiles.commit(fingerprint, options.fingerprintFile());
         report("fingerprint", inputs.id() + " -> " + display(options.fingerprintFile()), since(t1));
 
         Duration total = since(t0);
@@ -330,6 +347,10 @@ public final class Pipeline {
 
     private static PipelineResult stale(Fingerprint inputs, Duration total, String... findings) {
         return PipelineResult.withoutDatabase(Outcome.STALE, inputs.id(), List.of(findings), total);
+    }
+
+    private static String sqlList(List<String> names) {
+        return String.join(",", names.stream().map(n -> "'" + n.replace("'", "''") + "'").toList());
     }
 
     private static int count(Connection c, String sql) throws SQLException {

@@ -18,8 +18,11 @@ public record MigrationChain(List<Step> steps, Reuse reuse) {
     public record Step(String version, String sha256) {
     }
 
-    /** A file in the migration folders, as the scan found it; version null when not versioned. */
-    public record File(String fileName, String sha256, org.flywaydb.core.api.MigrationVersion version) {
+    /**
+     * A file in the migration folders, as the scan found it: version only for a versioned migration
+     * (a baseline is not one: a fresh database starts from it, a snapshot would not).
+     */
+    public record File(String fileName, String sha256, org.flywaydb.core.api.MigrationVersion version, boolean repeatable) {
     }
 
     public enum Reuse {
@@ -39,7 +42,7 @@ public record MigrationChain(List<Step> steps, Reuse reuse) {
         steps = List.copyOf(steps);
     }
 
-    /** Repeatables (R__) restrict reuse to identical chains; any other non-versioned SQL file (callbacks) forbids it. */
+    /** Repeatables restrict reuse to identical chains; any other non-versioned SQL file (callbacks, baselines) forbids it. */
     public static MigrationChain of(List<File> files) {
         List<Step> steps = files.stream().filter(f -> f.version() != null)
                 .sorted(Comparator.comparing(File::version))
@@ -47,7 +50,7 @@ public record MigrationChain(List<Step> steps, Reuse reuse) {
         Reuse reuse = Reuse.EXTEND;
         for (File f : files) {
             if (f.version() != null || !f.fileName().endsWith(".sql")) continue;
-            if (f.fileName().startsWith("R__")) {
+            if (f.repeatable()) {
                 if (reuse == Reuse.EXTEND) reuse = Reuse.EXACT;
             } else {
                 reuse = Reuse.NONE;

@@ -36,15 +36,24 @@ public record FlywayHistory(String schema, String table, List<Entry> entries) {
     }
 
     public static Optional<FlywayHistory> read(Connection c) throws SQLException {
-        String schema;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_schema()")) {
-            rs.next();
-            schema = rs.getString(1);
+        return read(c, null, TABLE);
+    }
+
+    /**
+     * @param schema where the history table is (Flyway's first schema); null for the connection's current schema
+     * @param table  the history table's name (Flyway's {@code table} setting)
+     */
+    public static Optional<FlywayHistory> read(Connection c, String schema, String table) throws SQLException {
+        if (schema == null) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_schema()")) {
+                rs.next();
+                schema = rs.getString(1);
+            }
         }
         if (schema == null) throw new SQLException("The connection has no current schema (empty search_path).");
         try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(quote_ident(?) || '.' || quote_ident(?))")) {
             ps.setString(1, schema);
-            ps.setString(2, TABLE);
+            ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (rs.getString(1) == null) return Optional.empty();
@@ -53,14 +62,14 @@ public record FlywayHistory(String schema, String table, List<Entry> entries) {
         List<Entry> entries = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT installed_rank, version, description, type, script, success FROM "
-                     + qualified(schema) + " ORDER BY installed_rank")) {
+                     + qualified(schema, table) + " ORDER BY installed_rank")) {
             while (rs.next()) {
                 String v = rs.getString("version");
                 entries.add(new Entry(rs.getInt("installed_rank"), v == null ? null : MigrationVersion.fromVersion(v),
                         rs.getString("description"), rs.getString("type"), rs.getString("script"), rs.getBoolean("success")));
             }
         }
-        return Optional.of(new FlywayHistory(schema, TABLE, entries));
+        return Optional.of(new FlywayHistory(schema, table, entries));
     }
 
     public List<Entry> failed() {
@@ -79,19 +88,23 @@ public record FlywayHistory(String schema, String table, List<Entry> entries) {
 
     /** Deletes the row of {@code version}; fails (so a surrounding transaction rolls back) unless exactly one went. */
     public static void forget(Connection c, String schema, MigrationVersion version) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + qualified(schema)
+        forget(c, schema, TABLE, version);
+    }
+
+    public static void forget(Connection c, String schema, String table, MigrationVersion version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + qualified(schema, table)
                 + " WHERE version = ? AND success")) {
             ps.setString(1, version.getVersion());
             int n = ps.executeUpdate();
             if (n != 1) {
-                throw new SQLException("Expected one applied row for version " + version + " in " + schema + "." + TABLE
+                throw new SQLException("Expected one applied row for version " + version + " in " + schema + "." + table
                         + ", found " + n + "; someone else changed the history meanwhile.");
             }
         }
     }
 
-    private static String qualified(String schema) {
-        return quote(schema) + "." + quote(TABLE);
+    private static String qualified(String schema, String table) {
+        return quote(schema) + "." + quote(table);
     }
 
     private static String quote(String ident) {

@@ -5,6 +5,7 @@ import dev.cairn.catalog.CatalogSnapshot;
 import dev.cairn.database.DatabaseProvider;
 import dev.cairn.database.ThrowawayPostgres;
 import dev.cairn.migrate.FlywayFactory;
+import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.migrate.MigrationFailedException;
 import dev.cairn.migrate.MigrationLocations;
 import dev.cairn.migrate.Migrator;
@@ -35,7 +36,6 @@ public final class RoundTripVerifier {
 
     private final DatabaseProvider provider;
     private final Consumer<String> out;
-    private final UndoScriptParser parser = new UndoScriptParser();
 
     public RoundTripVerifier(DatabaseProvider provider, Consumer<String> out) {
         this.provider = provider;
@@ -43,10 +43,16 @@ public final class RoundTripVerifier {
     }
 
     public VerifyUndoReport verify(MigrationLocations locations, UndoScripts undo) throws Exception {
+        return verify(FlywaySettings.of(locations), undo);
+    }
+
+    /** With the chain's Flyway settings: its placeholders, schemas and history table, as migrate uses them. */
+    public VerifyUndoReport verify(FlywaySettings flyway, UndoScripts undo) throws Exception {
         long t0 = System.nanoTime();
+        UndoScriptParser parser = new UndoScriptParser(flyway.placeholders());
         List<RoundTripResult> results = new ArrayList<>();
         try (ThrowawayPostgres db = provider.start(); Connection c = db.connect()) {
-            Walk walk = new Walk(db, c, locations);
+            Walk walk = new Walk(db, c, flyway);
             List<MigrationInfo> migrations = walk.pendingMigrations();
             int width = Math.max(undo.files().values().stream().mapToInt(p -> p.getFileName().toString().length()).max().orElse(0),
                     migrations.stream().mapToInt(m -> m.getScript().length()).max().orElse(0));
@@ -65,7 +71,7 @@ public final class RoundTripVerifier {
             CatalogSnapshot before = walk.snapshot();
             MigrationVersion previous = null;
             for (MigrationInfo m : migrations) {
-                Step s = step(walk, m, previous, before, undo);
+                Step s = step(walk, m, previous, before, undo, parser);
                 results.add(s.result());
                 print(s.result(), width);
                 before = s.atVersion();
@@ -84,7 +90,7 @@ public final class RoundTripVerifier {
 
     /** One version: leaves the database at version n whatever happens (rebuilding it after a failure). */
     private Step step(Walk walk, MigrationInfo m, MigrationVersion previous, CatalogSnapshot before,
-                                 UndoScripts undo) throws Exception {
+                                 UndoScripts undo, UndoScriptParser parser) throws Exception {
         MigrationVersion v = m.getVersion();
         String version = v.getVersion();
         walk.migrateTo(v);
@@ -105,7 +111,7 @@ public final class RoundTripVerifier {
 
         long t = System.nanoTime();
         try {
-            UndoApplier.apply(walk.connection, script, c -> FlywayHistory.forget(c, walk.schema, v));
+            UndoApplier.apply(walk.connection, script, c -> FlywayHistory.forget(c, walk.schema, walk.flyway.table(), v));
         } catch (UndoFailedException e) {
             walk.rebuildAt(v);
             return new Step(RoundTripResult.failed(version, name, List.of(e.getMessage()), Duration.ofNanos(System.nanoTime() - t)), after);
@@ -162,47 +168,48 @@ public final class RoundTripVerifier {
     private static final class Walk {
         final ThrowawayPostgres db;
         final Connection connection;
-        final MigrationLocations locations;
+        final FlywaySettings flyway;
+        /** Flyway's default schema (the first it manages): history table and the catalog compared. */
         final String schema;
 
-        Walk(ThrowawayPostgres db, Connection connection, MigrationLocations locations) throws SQLException {
+        Walk(ThrowawayPostgres db, Connection connection, FlywaySettings flyway) throws SQLException {
             this.db = db;
             this.connection = connection;
-            this.locations = locations;
-            try (Statement s = connection.createStatement(); var rs = s.executeQuery("SELECT current_schema()")) {
-                rs.next();
-                this.schema = rs.getString(1);
-            }
+            this.flyway = flyway;
+            this.schema = flyway.schemas().getFirst();
+            FlywaySearchPath.apply(connection, schema);
         }
 
         List<MigrationInfo> pendingMigrations() {
-            Flyway flyway = FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), locations).load();
-            return Arrays.stream(flyway.info().pending()).filter(MigrationInfo::isVersioned).toList();
+            Flyway loaded = FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), flyway).load();
+            return Arrays.stream(loaded.info().pending()).filter(MigrationInfo::isVersioned).toList();
         }
 
         void migrateTo(MigrationVersion v) {
-            Migrator.migrate(FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), locations)
+            Migrator.migrate(FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), flyway)
                     .target(v).load());
         }
 
         CatalogSnapshot snapshot() throws SQLException {
-            return CatalogSnapshot.read(connection, schema);
+            return CatalogSnapshot.read(connection, schema, flyway.table());
         }
 
         /** After a failed step: an empty schema (history included), migrated to {@code v} from scratch. */
         void rebuildAt(MigrationVersion v) throws SQLException {
             connection.setAutoCommit(true);
             try (Statement s = connection.createStatement()) {
-                String q = "\"" + schema.replace("\"", "\"\"") + "\"";
-                s.execute("DROP SCHEMA " + q + " CASCADE");
-                s.execute("CREATE SCHEMA " + q);
+                for (String managed : flyway.schemas()) {
+                    String q = "\"" + managed.replace("\"", "\"\"") + "\"";
+                    s.execute("DROP SCHEMA IF EXISTS " + q + " CASCADE");
+                    s.execute("CREATE SCHEMA " + q);
+                }
             }
             migrateTo(v);
         }
 
         List<String> suggestUndo(MigrationVersion previous, CatalogSnapshot before, CatalogSnapshot after)
                 throws SQLException {
-            return SuggestedUndo.forStep(db, connection, schema, locations, previous, before, after);
+            return SuggestedUndo.forStep(db, connection, schema, flyway, previous, before, after);
         }
     }
 }

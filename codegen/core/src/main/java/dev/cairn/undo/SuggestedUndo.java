@@ -5,7 +5,7 @@ import dev.cairn.connect.PostgresJdbcUrl;
 import dev.cairn.catalog.CatalogSnapshot;
 import dev.cairn.database.ThrowawayPostgres;
 import dev.cairn.migrate.FlywayFactory;
-import dev.cairn.migrate.MigrationLocations;
+import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.migrate.Migrator;
 import org.flywaydb.core.api.MigrationVersion;
 import org.jooq.DSLContext;
@@ -38,7 +38,7 @@ final class SuggestedUndo {
     private SuggestedUndo() {
     }
 
-    static List<String> forStep(ThrowawayPostgres db, Connection atVersion, String schema, MigrationLocations locations,
+    static List<String> forStep(ThrowawayPostgres db, Connection atVersion, String schema, FlywaySettings flyway,
                                 MigrationVersion previous, CatalogSnapshot before, CatalogSnapshot after)
             throws SQLException {
         Meta metaAfter = meta(atVersion, schema);
@@ -50,7 +50,7 @@ final class SuggestedUndo {
         String url = PostgresJdbcUrl.parse(db.jdbcUrl()).withDatabase(SCRATCH);
         try {
             if (previous != null) {
-                Migrator.migrate(FlywayFactory.configure(url, db.user(), db.password(), locations).target(previous).load());
+                Migrator.migrate(FlywayFactory.configure(url, db.user(), db.password(), flyway).target(previous).load());
             }
             Properties props = new Properties();
             props.setProperty("user", db.user());

@@ -13,9 +13,16 @@ import java.util.function.Consumer;
 public final class UndoRunner {
 
     private final Consumer<String> out;
+    private final String table;
 
     public UndoRunner(Consumer<String> out) {
+        this(out, FlywayHistory.TABLE);
+    }
+
+    /** @param table Flyway's history table (its {@code table} setting), where undone versions are forgotten */
+    public UndoRunner(Consumer<String> out, String table) {
         this.out = out;
+        this.table = table;
     }
 
     public void run(Connection c, UndoPlan plan) {
@@ -25,7 +32,7 @@ public final class UndoRunner {
         for (UndoScript step : plan.steps()) {
             long t = System.nanoTime();
             try {
-                UndoApplier.apply(c, step, conn -> FlywayHistory.forget(conn, plan.schema(), step.version()));
+                UndoApplier.apply(c, step, conn -> FlywayHistory.forget(conn, plan.schema(), table, step.version()));
             } catch (UndoFailedException e) {
                 String state = done == 0 ? "Nothing was undone."
                         : "The " + done + " step(s) above are undone and gone from Flyway's history; the schema is at"

@@ -1,5 +1,7 @@
 package dev.cairn.undo;
 
+import dev.cairn.migrate.MigrationSourceException;
+import dev.cairn.migrate.MigrationText;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -13,11 +15,10 @@ import org.flywaydb.database.postgresql.PostgreSQLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Splits an undo file into statements with Flyway's own PostgreSQL parser, so dollar quotes, DO blocks,
@@ -26,13 +27,24 @@ import java.util.List;
  */
 public final class UndoScriptParser {
 
-    // Flyway's defaults (placeholders on, no mixed transactional/non-transactional statements).
-    private final Configuration configuration = new FluentConfiguration();
+    // Flyway's defaults (placeholders on, no mixed transactional/non-transactional statements), with the
+    // chain's placeholder values: an undo script says ${app_schema} just as its migration does.
+    private final Configuration configuration;
+
+    public UndoScriptParser() {
+        this(Map.of());
+    }
+
+    public UndoScriptParser(Map<String, String> placeholders) {
+        this.configuration = new FluentConfiguration().placeholders(placeholders);
+    }
 
     public UndoScript parse(MigrationVersion version, String description, Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = MigrationText.read(file);
+        } catch (MigrationSourceException e) {
+            throw new UndoScriptException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UndoScriptException("Cannot read undo script " + file + ": " + e.getMessage(), e);
         }

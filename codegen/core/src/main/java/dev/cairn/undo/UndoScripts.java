@@ -1,5 +1,6 @@
 package dev.cairn.undo;
 
+import dev.cairn.migrate.MigrationName;
 import org.flywaydb.core.api.MigrationVersion;
 
 import java.io.IOException;
@@ -12,18 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The undo directory: {@code U<version>__<description>.sql} files, found by version. Files are parsed
+ * The undo directory: {@code U<version>__<description>.sql} files, found by version ({@link MigrationName}). Files are parsed
  * only when asked for, so one unparsable script does not stop a run that could report on the others.
  */
 public record UndoScripts(Path directory, SortedMap<MigrationVersion, Path> files) {
-
-    /** Flyway's naming: version parts separated by . or _, then two underscores, then the description. */
-    private static final Pattern NAME = Pattern.compile("U(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
 
     public UndoScripts {
         files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
@@ -48,12 +44,13 @@ public record UndoScripts(Path directory, SortedMap<MigrationVersion, Path> file
             for (Path p : list.sorted().toList()) {
                 String name = p.getFileName().toString();
                 if (!name.endsWith(".sql") || !Files.isRegularFile(p)) continue;
-                Matcher m = NAME.matcher(name);
-                if (!m.matches()) {
+                // The same parser as lint and lock: U1_1__x.sql undoes V1_1__x.sql (and V1.1__x.sql), version 1.1.
+                Optional<MigrationName> parsed = MigrationName.parse(name).filter(n -> n.kind() == MigrationName.Kind.UNDO);
+                if (parsed.isEmpty()) {
                     problems.add(name + ": not an undo script name; expected U<version>__<description>.sql");
                     continue;
                 }
-                MigrationVersion v = MigrationVersion.fromVersion(m.group(1));
+                MigrationVersion v = parsed.get().version();
                 Path previous = files.put(v, p);
                 if (previous != null) {
                     problems.add(name + " and " + previous.getFileName() + " both undo version " + v + "; keep one");
@@ -78,7 +75,6 @@ public record UndoScripts(Path directory, SortedMap<MigrationVersion, Path> file
     }
 
     static String description(Path file) {
-        Matcher m = NAME.matcher(file.getFileName().toString());
-        return m.matches() ? m.group(2).replace('_', ' ') : "";
+        return MigrationName.parse(file.getFileName().toString()).map(MigrationName::displayDescription).orElse("");
     }
 }

@@ -4,7 +4,7 @@ import dev.cairn.files.FileHashCache;
 import dev.cairn.files.FileTrees;
 import dev.cairn.generate.CodegenSettings;
 import dev.cairn.lock.LockCheck;
-import dev.cairn.lock.MigrationFiles;
+import dev.cairn.migrate.MigrationFiles;
 import dev.cairn.lock.MigrationLock;
 
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ public final class FingerprintBenchmark {
                 long cpu0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 FileHashCache hashes = cached ? FileHashCache.load(cacheFile) : FileHashCache.none();
-                var files = MigrationFiles.scan(List.of(migration, data), root.resolve("db"), hashes);
+                var files = MigrationFiles.scan(List.of(migration, data), List.of(), root.resolve("db"), hashes).migrations();
                 long t1 = System.nanoTime();
                 LockCheck.of(MigrationLock.of(files), files);
                 long t2 = System.nanoTime();

@@ -1,7 +1,7 @@
 package dev.cairn.freshness;
 
 import dev.cairn.generate.CodegenSettings;
-import dev.cairn.lock.MigrationFiles;
+import dev.cairn.migrate.MigrationFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class FingerprintTest {
     Path db;
 
     private Fingerprint fingerprint(CodegenSettings settings) throws IOException {
-        return Fingerprint.ofInputs(MigrationFiles.scan(List.of(db.resolve("migration"), db.resolve("data")), db),
+        return Fingerprint.ofInputs(MigrationFiles.scan(List.of(db.resolve("migration"), db.resolve("data")), db).migrations(),
                 settings, ToolVersions.current());
     }
 
@@ -53,6 +53,26 @@ class FingerprintTest {
         assertTrue(lines.stream().anyMatch(l -> l.matches("tool postgres-binaries \\d+\\.\\d+\\.\\d+")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.matches("tool flyway \\d+\\.\\d+\\.\\d+")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.matches("migration data/V3__c.sql [0-9a-f]{64}")), lines.toString());
+    }
+
+    @Test
+    void flywaySettingsThatChangeTheSchemaChangeTheIdButLocationsDoNot() throws IOException {
+        migrations();
+        var scanned = MigrationFiles.scan(List.of(db.resolve("migration"), db.resolve("data")), db).migrations();
+        var locations = dev.cairn.migrate.MigrationLocations.directories(List.of(db.resolve("migration")));
+        var base = new dev.cairn.migrate.FlywaySettings(locations, List.of("app"), java.util.Map.of("tenant", "acme"),
+                "schema_version", false);
+        String id = Fingerprint.ofInputs(scanned, CodegenSettings.defaults(), base, ToolVersions.current()).id();
+        java.util.function.Function<dev.cairn.migrate.FlywaySettings, String> idOf =
+                f -> Fingerprint.ofInputs(scanned, CodegenSettings.defaults(), f, ToolVersions.current()).id();
+        assertEquals(id, idOf.apply(base.withLocations(dev.cairn.migrate.MigrationLocations.directories(List.of(db.resolve("elsewhere"))))),
+                "where the folders are on this machine is no input; the files found are");
+        List<dev.cairn.migrate.FlywaySettings> changed = List.of(
+                new dev.cairn.migrate.FlywaySettings(locations, List.of("app"), java.util.Map.of("tenant", "other"), "schema_version", false),
+                new dev.cairn.migrate.FlywaySettings(locations, List.of("app", "audit"), java.util.Map.of("tenant", "acme"), "schema_version", false),
+                new dev.cairn.migrate.FlywaySettings(locations, List.of("app"), java.util.Map.of("tenant", "acme"), "history", false),
+                new dev.cairn.migrate.FlywaySettings(locations, List.of("app"), java.util.Map.of("tenant", "acme"), "schema_version", true));
+        for (var f : changed) assertTrue(!id.equals(idOf.apply(f)), "changes the id: " + f);
     }
 
     @Test

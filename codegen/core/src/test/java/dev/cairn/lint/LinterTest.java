@@ -35,9 +35,14 @@ class LinterTest {
         return Linter.lint(List.of(db.resolve("migration"), db.resolve("data")), config);
     }
 
+    /** The tracker's house rules on: not-idempotent and data-change are off by default. */
+    private static LintConfig houseRules() {
+        return LintConfig.defaults().withSeverity(Rule.NOT_IDEMPOTENT, Severity.ERROR).withSeverity(Rule.DATA_CHANGE, Severity.ERROR);
+    }
+
     /** Statement rules only: undo pairing and parse notes are tested on their own. */
     private LintReport lint(String... pathsAndContents) throws IOException {
-        return lint(LintConfig.defaults().withSeverity(Rule.MISSING_UNDO, Severity.OFF)
+        return lint(houseRules().withSeverity(Rule.MISSING_UNDO, Severity.OFF)
                 .withSeverity(Rule.PARSE_FALLBACK, Severity.OFF), pathsAndContents);
     }
 
@@ -206,31 +211,80 @@ class LinterTest {
     }
 
     @Test
-    void fileName() throws IOException {
-        LintReport bad = lint("migration/V1__update_schema.sql", BASE_TABLE,
+    void fileNameAcceptsEveryNameFlywayAccepts() throws IOException {
+        LintReport flyway = lint("migration/V1__create_events.sql", BASE_TABLE,
+                "migration/V1_1__Add_Events_Body.sql", "ALTER TABLE events ADD COLUMN IF NOT EXISTS body text;",
+                "migration/V1.2__add events note.sql", "ALTER TABLE events ADD COLUMN IF NOT EXISTS note text;",
+                "migration/V1_20_3__add_events_kind.sql", "ALTER TABLE events ADD COLUMN IF NOT EXISTS kind text;",
+                "migration/V2024.01.01.1200__add_events_due.sql", "ALTER TABLE events ADD COLUMN IF NOT EXISTS due date;",
+                "migration/R__events_view.sql", "CREATE OR REPLACE VIEW events_view AS SELECT id, title FROM events;",
+                "migration/beforeMigrate.sql", "SELECT 1;",
+                "migration/afterMigrate__analyze.sql", "ANALYZE;");
+        assertEquals(List.of(), ids(flyway));
+        // The house style is opt-in: the same chain fails it where names are not integer snake_case.
+        LintReport styled = lint(LintConfig.defaults().withSeverity(Rule.MISSING_UNDO, Severity.OFF)
+                        .withSeverity(Rule.PARSE_FALLBACK, Severity.OFF).withSeverity(Rule.FILE_NAME_STYLE, Severity.ERROR),
+                "migration/V1__create_events.sql", BASE_TABLE,
+                "migration/V1_1__Add_Events_Body.sql", "ALTER TABLE events ADD COLUMN IF NOT EXISTS body text;",
+                "migration/R__events_view.sql", "CREATE OR REPLACE VIEW events_view AS SELECT id, title FROM events;",
+                "migration/beforeMigrate.sql", "SELECT 1;");
+        assertEquals(List.of("V1_1__Add_Events_Body.sql:1:file-name-style"), ids(styled));
+    }
+
+    @Test
+    void fileNameRejectsWhatFlywayRejectsAndDuplicateVersions() throws IOException {
+        LintReport bad = lint("migration/V1__create_events.sql", BASE_TABLE,
                 "migration/V2_add_thing.sql", "SELECT 1;",
-                "migration/V3__fix.sql", "SELECT 1;",
+                "migration/Vx__add_thing.sql", "SELECT 1;",
+                "migration/create_events.sql", "SELECT 1;",
                 "migration/V4__add_events_body.sql", "SELECT 1;",
-                "data/V4__backfill_events_body.sql", "SELECT 1;");
-        assertEquals(List.of("V4__backfill_events_body.sql:1:file-name", "V1__update_schema.sql:1:file-name",
-                "V2_add_thing.sql:1:file-name", "V3__fix.sql:1:file-name", "V4__add_events_body.sql:1:file-name"), ids(bad));
-        LintReport good = lint("migration/V1__create_events.sql", BASE_TABLE,
+                "data/V4.0__backfill_events_body.sql", "SELECT 1;");
+        assertEquals(List.of("V4.0__backfill_events_body.sql:1:file-name", "V2_add_thing.sql:1:file-name",
+                "V4__add_events_body.sql:1:file-name", "Vx__add_thing.sql:1:file-name", "create_events.sql:1:file-name"), ids(bad));
+        assertTrue(bad.findings().stream().anyMatch(f -> f.message().contains("V2_add_thing.sql")
+                && f.message().contains("no '__'")), bad.findings().toString());
+        // A baseline shares its version with the migration it stands for: that is no duplicate.
+        LintReport baseline = lint("migration/V1__create_events.sql", BASE_TABLE,
+                "migration/B1__create_events.sql", BASE_TABLE,
+                "data/V2__backfill_events_title.sql", "SELECT 1;");
+        assertEquals(List.of(), ids(baseline));
+    }
+
+    @Test
+    void fileNameStyle() throws IOException {
+        LintConfig style = LintConfig.defaults().withSeverity(Rule.MISSING_UNDO, Severity.OFF)
+                .withSeverity(Rule.PARSE_FALLBACK, Severity.OFF).withSeverity(Rule.FILE_NAME_STYLE, Severity.ERROR);
+        LintReport bad = lint(style, "migration/V1__update_schema.sql", BASE_TABLE,
+                "migration/V2_1__add_thing.sql", "SELECT 1;",
+                "migration/V3__fix.sql", "SELECT 1;");
+        assertEquals(List.of("V1__update_schema.sql:1:file-name-style", "V2_1__add_thing.sql:1:file-name-style",
+                "V3__fix.sql:1:file-name-style"), ids(bad));
+        LintReport good = lint(style, "migration/V1__create_events.sql", BASE_TABLE,
                 "data/V2__backfill_events_title.sql", "SELECT 1;");
         assertEquals(List.of(), ids(good));
     }
 
     @Test
     void missingUndo() throws IOException {
-        LintConfig config = LintConfig.defaults();
+        LintConfig config = houseRules();
         LintReport bad = lint(config, "migration/V1__create_events.sql", BASE_TABLE);
         assertEquals(List.of("V1__create_events.sql:1:missing-undo"), ids(bad));
         assertFalse(bad.hasErrors());
         LintReport good = lint(config, "migration/V1__create_events.sql", BASE_TABLE, "undo/U1__create_events.sql",
                 "-- lint:ignore destructive reason: undo of V1\nDROP TABLE IF EXISTS events;\n");
         assertEquals(List.of(), ids(good));
-        LintReport mismatched = lint(config, "migration/V1__create_events.sql", BASE_TABLE,
-                "undo/U1__create_everything.sql", "SELECT 1;");
-        assertTrue(ids(mismatched).contains("U1__create_everything.sql:1:file-name"), ids(mismatched).toString());
+        // U1_1 undoes V1_1 and V1.1 alike: one version parser for lint, lock and undo.
+        LintReport dotted = lint(config, "migration/V1__create_events.sql", BASE_TABLE,
+                "migration/V1.1__add_events_body.sql", "ALTER TABLE events ADD COLUMN IF NOT EXISTS body text;",
+                "undo/U1__create_events.sql", "-- lint:ignore destructive reason: undo of V1\nDROP TABLE IF EXISTS events;\n",
+                "undo/U1_1__add_events_body.sql", "-- lint:ignore destructive reason: undo\nALTER TABLE events DROP COLUMN IF EXISTS body;\n");
+        assertEquals(List.of(), ids(dotted));
+        LintReport orphan = lint(config, "migration/V1__create_events.sql", BASE_TABLE, "undo/U1__create_events.sql", "SELECT 1;",
+                "undo/U2__create_everything.sql", "SELECT 1;");
+        assertEquals(List.of("U2__create_everything.sql:1:file-name"), ids(orphan));
+        LintReport mismatched = lint(config.withSeverity(Rule.FILE_NAME_STYLE, Severity.ERROR),
+                "migration/V1__create_events.sql", BASE_TABLE, "undo/U1__create_everything.sql", "SELECT 1;");
+        assertTrue(ids(mismatched).contains("U1__create_everything.sql:1:file-name-style"), ids(mismatched).toString());
     }
 
     @Test
@@ -279,7 +333,7 @@ class LinterTest {
 
     @Test
     void parseFallbackIsSaid() throws IOException {
-        LintReport r = lint(LintConfig.defaults().withSeverity(Rule.MISSING_UNDO, Severity.OFF),
+        LintReport r = lint(houseRules().withSeverity(Rule.MISSING_UNDO, Severity.OFF),
                 "migration/V1__create_events.sql", BASE_TABLE,
                 "migration/V2__validate_events_check.sql", "\nALTER TABLE events VALIDATE CONSTRAINT events_id_check;");
         assertEquals(List.of("V2__validate_events_check.sql:2:parse-fallback"), ids(r));
@@ -289,7 +343,7 @@ class LinterTest {
 
     @Test
     void severityIsConfigurable() throws IOException {
-        LintConfig config = LintConfig.defaults().withSeverity("missing-undo=off").withSeverity("data-change=warning");
+        LintConfig config = houseRules().withSeverity("missing-undo=off").withSeverity("data-change=warning");
         LintReport r = lint(config, "migration/V1__create_events.sql", BASE_TABLE + "INSERT INTO events (id) VALUES (1);");
         assertEquals(List.of("V1__create_events.sql:2:data-change"), ids(r));
         assertEquals(Severity.WARNING, r.findings().getFirst().severity());

@@ -15,6 +15,12 @@ class ParseCacheTest {
     @TempDir
     Path dir;
 
+    private LintReport lint(Path m, LintConfig config, ParseCache cache) throws Exception {
+        List<Path> dirs = List.of(m);
+        return Linter.lint(dev.cairn.migrate.MigrationFiles.scan(dirs, Linter.undoDirs(dirs, config), dir,
+                dev.cairn.files.FileHashCache.none()), config, java.util.Map.of(), cache);
+    }
+
     @Test
     void unchangedFilesAreNotParsedAgainAndFindTheSame() throws Exception {
         Path m = Files.createDirectories(dir.resolve("migration"));
@@ -28,21 +34,21 @@ class ParseCacheTest {
         org.junit.jupiter.api.Assertions.assertFalse(uncached.isEmpty(), "the chain has findings to compare");
 
         ParseCache first = ParseCache.load(file, key);
-        assertEquals(uncached, Linter.lint(List.of(m), config, first).findings());
+        assertEquals(uncached, lint(m, config, first).findings());
         first.save();
         assertEquals(0, first.hits());
         assertEquals(3, first.misses());
 
         Files.writeString(m.resolve("V3__drop_name.sql"), "ALTER TABLE items DROP COLUMN name;\n");
         ParseCache second = ParseCache.load(file, key);
-        List<Finding> cached = Linter.lint(List.of(m), config, second).findings();
+        List<Finding> cached = lint(m, config, second).findings();
         assertEquals(3, second.hits(), "V1 and V2 read from the cache");
         assertEquals(1, second.misses(), "only the new file parsed");
         assertEquals(Linter.lint(List.of(m), config).findings(), cached, "same findings as a full parse");
 
         // Another rule configuration (or tool version) starts empty.
         ParseCache other = ParseCache.load(file, ParseCache.configuration(LintConfig.defaults(), "tools 1"));
-        Linter.lint(List.of(m), LintConfig.defaults(), other);
+        lint(m, LintConfig.defaults(), other);
         assertEquals(0, other.hits());
     }
 }

@@ -1,5 +1,8 @@
 package dev.cairn.lock;
 
+import dev.cairn.migrate.MigrationFile;
+import dev.cairn.migrate.MigrationFiles;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +37,7 @@ class MigrationLockTest {
     }
 
     private MigrationLocker.Outcome enforce(MigrationLocker.Mode mode) throws IOException {
-        return MigrationLocker.enforce(lock, MigrationFiles.scan(List.of(migration, data), db), mode);
+        return MigrationLocker.enforce(lock, MigrationFiles.scan(List.of(migration, data), db).migrations(), mode);
     }
 
     private String failure(MigrationLocker.Mode mode) {

@@ -5,7 +5,7 @@ import dev.cairn.database.DatabaseProvider;
 import dev.cairn.database.EmbeddedPostgres;
 import dev.cairn.database.ThrowawayPostgres;
 import dev.cairn.generate.CodegenSettings;
-import dev.cairn.lock.MigrationFiles;
+import dev.cairn.migrate.MigrationFiles;
 import dev.cairn.lock.MigrationLocker;
 import dev.cairn.pipeline.PipelineOptions.Mode;
 import dev.cairn.pipeline.PipelineResult.Outcome;
@@ -197,7 +197,7 @@ class FreshnessPipelineTest {
                 lockError.getMessage());
         assertEquals(1, starts);
 
-        MigrationLocker.enforce(options.lockFile(), MigrationFiles.scan(options.migrationDirs(), options.lockFile().getParent()),
+        MigrationLocker.enforce(options.lockFile(), MigrationFiles.scan(options.migrationDirs(), options.lockFile().getParent()).migrations(),
                 MigrationLocker.Mode.RELOCK);
         PipelineResult stale = run(check);
         assertEquals(Outcome.STALE, stale.outcome());
@@ -230,7 +230,7 @@ class FreshnessPipelineTest {
     void checkModeSaysFingerprintIsStaleWhenCodeIsIdentical() throws Exception {
         run(options);
         Files.writeString(project.resolve("db/data/V2__seed.sql"), "INSERT INTO events VALUES (1, 'first');\n");
-        MigrationLocker.enforce(options.lockFile(), MigrationFiles.scan(options.migrationDirs(), options.lockFile().getParent()),
+        MigrationLocker.enforce(options.lockFile(), MigrationFiles.scan(options.migrationDirs(), options.lockFile().getParent()).migrations(),
                 MigrationLocker.Mode.RELOCK);
         PipelineResult stale = run(options.withMode(Mode.CHECK));
         assertEquals(Outcome.STALE, stale.outcome());

@@ -162,14 +162,14 @@ class PipelineTest {
         assertTrue(Files.readString(lock).contains("V1__create_items.sql"));
 
         // A new migration that fails lint is not locked: fixing the file must not trip the lock.
-        Files.writeString(m.resolve("V2__add_item_name.sql"), "ALTER TABLE items ADD COLUMN name text;");
+        Files.writeString(m.resolve("V2__index_items_id.sql"), "CREATE INDEX idx_items_id ON items (id);");
         assertThrows(dev.cairn.lint.LintFailedException.class,
                 () -> new Pipeline(DatabaseProvider.embedded(), lines::add).run(strict));
         assertFalse(Files.readString(lock).contains("V2__"), "not locked after a failed run");
 
-        Files.writeString(m.resolve("V2__add_item_name.sql"), "ALTER TABLE items ADD COLUMN IF NOT EXISTS name text;");
+        Files.writeString(m.resolve("V2__index_items_id.sql"), "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_items_id ON items (id);");
         new Pipeline(DatabaseProvider.embedded(), lines::add).run(strict);
-        assertTrue(Files.readString(lock).contains("V2__add_item_name.sql"), "locked after the successful run");
+        assertTrue(Files.readString(lock).contains("V2__index_items_id.sql"), "locked after the successful run");
     }
 
     @Test

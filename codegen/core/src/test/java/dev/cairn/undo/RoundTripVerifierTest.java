@@ -78,6 +78,27 @@ class RoundTripVerifierTest {
     }
 
     @Test
+    void respectsPlaceholdersSchemaHistoryTableAndDottedVersions(@TempDir Path dir) throws Exception {
+        MigrationSet set = new MigrationSet(dir.resolve("settings"));
+        java.nio.file.Files.writeString(set.migrations.resolve("V1__create_notes.sql"),
+                "CREATE TABLE IF NOT EXISTS ${prefix}notes (id int PRIMARY KEY);\n");
+        java.nio.file.Files.writeString(set.migrations.resolve("V1.1__add_notes_body.sql"),
+                "ALTER TABLE ${prefix}notes ADD COLUMN IF NOT EXISTS body text;\n");
+        java.nio.file.Files.writeString(set.undo.resolve("U1__create_notes.sql"), "DROP TABLE IF EXISTS ${prefix}notes;\n");
+        // U1_1 undoes V1.1: the same version, spelled differently
+        java.nio.file.Files.writeString(set.undo.resolve("U1_1__add_notes_body.sql"),
+                "ALTER TABLE ${prefix}notes DROP COLUMN IF EXISTS body;\n");
+        dev.cairn.migrate.FlywaySettings flyway = new dev.cairn.migrate.FlywaySettings(set.locations(), List.of("app"),
+                java.util.Map.of("prefix", "team_"), "schema_version", false);
+        List<String> lines = new ArrayList<>();
+        VerifyUndoReport report = new RoundTripVerifier(TemporaryServerDatabase.provider(
+                new ConnectionSettings(server.jdbcUrl(), server.user(), server.password())), lines::add).verify(flyway, set.undoScripts());
+        assertTrue(report.clean(true), String.join("\n", lines));
+        assertEquals(2, report.results().size(), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("U1_1__add_notes_body.sql") && l.contains(" ok ")), String.join("\n", lines));
+    }
+
+    @Test
     void correctUndoScriptsPass(@TempDir Path dir) throws Exception {
         Run run = verify(chain(dir));
         assertEquals(4, run.report().verified(), run.text());

@@ -33,7 +33,7 @@ class GenerateOnSaveTest {
         Files.writeString(m.resolve("V1__create_items.sql"), "CREATE TABLE items (id int PRIMARY KEY);");
         Path out = dir.resolve("out");
         PipelineOptions options = new PipelineOptions(List.of(m), out, CodegenSettings.defaults())
-                .withLint(LintConfig.reportOnly().withSeverity("file-name=error"));
+                .withLint(LintConfig.reportOnly().withSeverity("file-name-style=error"));
         SnapshotCache cache = new SnapshotCache(dir.resolve("cache"), SnapshotCache.parseSize("1g"));
         GenerateOnSave watch = new GenerateOnSave(List.of(m),
                 stages -> new Pipeline(DatabaseProvider.embedded(), stages).withSnapshots(cache).run(options), lines::add);
@@ -62,7 +62,7 @@ class GenerateOnSaveTest {
             // A lint error: shown at once, nothing migrated.
             Files.writeString(m.resolve("V4__x.sql"), "CREATE TABLE x (id int PRIMARY KEY);");
             awaitLines(5);
-            assertTrue(lines.get(3).matches("  .*V4__x.sql:1 error file-name .*"), String.join("\n", lines));
+            assertTrue(lines.get(3).matches("  .*V4__x.sql:1 error file-name-style .*"), String.join("\n", lines));
             assertTrue(lines.get(4).contains("V4__x.sql: 1 migration lint error"), String.join("\n", lines));
 
             // Deleting it is a save too (back to what was generated); then a migration PostgreSQL refuses: its error at once.
