@@ -167,6 +167,22 @@ class SnapshotPipelineTest {
     }
 
     @Test
+    void aChainWithCallbacksAndABaselineAlwaysMigratesFromZero() throws Exception {
+        // Two locations, two schemas, placeholders, own history table, baseline, repeatable, beforeMigrate callback.
+        dev.cairn.chains.RealisticChain chain = dev.cairn.chains.RealisticChain.copyTo(dir);
+        java.util.function.Function<Path, PipelineOptions> opts = out -> options(chain.locations(), out)
+                .withFlyway(chain.flyway());
+        lines.clear();
+        new Pipeline(DatabaseProvider.embedded(), lines::add).withSnapshots(cache()).run(opts.apply(dir.resolve("o1")));
+        assertTrue(line("migrate").contains("(from zero)"), line("migrate"));
+        Files.writeString(chain.root().resolve("db/migration/V3__create_labels.sql"),
+                "CREATE TABLE IF NOT EXISTS app.labels (id int PRIMARY KEY);");
+        lines.clear();
+        new Pipeline(DatabaseProvider.embedded(), lines::add).withSnapshots(cache()).run(opts.apply(dir.resolve("o2")));
+        assertTrue(line("migrate").contains("(from zero)"), "a callback would run twice on a snapshot: " + line("migrate"));
+    }
+
+    @Test
     void checkModeNeverUsesNorStoresSnapshots() throws Exception {
         Path m = Files.createDirectories(dir.resolve("migration"));
         Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
