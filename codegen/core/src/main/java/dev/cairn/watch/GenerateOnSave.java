@@ -59,6 +59,7 @@ public final class GenerateOnSave implements AutoCloseable {
                 once(String.join(", ", changed.get()));
             }
         } finally {
+            out.accept("stopped watching");
             finished.countDown();
         }
     }
@@ -71,6 +72,11 @@ public final class GenerateOnSave implements AutoCloseable {
             PipelineResult r = run.run(lines::add);
             out.accept(time + "  " + why + ": " + summary(r, lines) + String.format("  %.1f s", (System.nanoTime() - t0) / 1e9));
         } catch (Exception e) {
+            // Ctrl-C in the middle of a run: its server was stopped under it; that is no finding.
+            if (closed) {
+                out.accept(time + "  " + why + ": stopped (Ctrl-C)");
+                return;
+            }
             // Lint errors (indented stage output) first, then what stopped the run.
             lines.stream().filter(l -> l.startsWith("  ") && l.matches(".*:\\d+ error .*")).forEach(out);
             out.accept(time + "  " + why + ": " + ErrorText.of(e).replace("\n", "\n    "));
