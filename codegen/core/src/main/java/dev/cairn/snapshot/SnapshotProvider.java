@@ -67,9 +67,16 @@ public final class SnapshotProvider implements DatabaseProvider {
         return true;
     }
 
+    /** The message's first line; when it introduces the server's log, the log's FATAL/PANIC (else first) line too. */
     private static String firstLine(Exception e) {
-        String m = String.valueOf(e.getMessage()).strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        List<String> lines = String.valueOf(e.getMessage()).strip().lines().toList();
+        String first = lines.getFirst();
+        if (first.endsWith(":")) {
+            List<String> log = lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).toList();
+            first = first.substring(0, first.length() - 1) + log.stream().filter(l -> l.contains("FATAL") || l.contains("PANIC"))
+                    .findFirst().or(() -> log.stream().findFirst())
+                    .map(l -> ": " + l.replaceFirst(".*?(FATAL|PANIC):\\s*", "").strip()).orElse("");
+        }
+        return first.length() > 200 ? first.substring(0, 197) + "..." : first;
     }
 }
