@@ -4,7 +4,7 @@ import dev.cairn.config.CairnSettings;
 import dev.cairn.connect.ConnectionSettings;
 import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.undo.DataLoss;
-import dev.cairn.undo.FlywayHistory;
+import dev.cairn.migrate.FlywayHistory;
 import dev.cairn.undo.FlywaySearchPath;
 import dev.cairn.undo.UndoFailedException;
 import dev.cairn.undo.UndoPlan;

@@ -85,8 +85,12 @@ class FullDiskTest {
                 "--locations", migrations.toString(), "--output", out.toString(), "--fingerprint", fingerprint.toString(),
                 "--lock-file", disk.resolve("migrations.lock").toString(), "--lint", "not-idempotent=off,missing-undo=off",
                 "--undo-location", Files.createDirectories(dir.resolve("undo")).toString()};
+        // This is about writing: CI=true in the build's environment must not turn it into a check.
+        String[] write = java.util.Arrays.copyOf(generate, generate.length + 2);
+        write[generate.length] = "--check";
+        write[generate.length + 1] = "false";
 
-        DatabaseCommandsTest.Result first = DatabaseCommandsTest.run(generate);
+        DatabaseCommandsTest.Result first = DatabaseCommandsTest.run(write);
         assertEquals(0, first.code(), first.all());
         SortedMap<String, byte[]> before = snapshot(out);
         byte[] fingerprintBefore = Files.readAllBytes(fingerprint);
@@ -96,7 +100,7 @@ class FullDiskTest {
                 + " item_id bigint REFERENCES items, note text, amount numeric(10,2), placed timestamptz);\n");
         Path filler = fillLeaving(8 * 1024);
 
-        DatabaseCommandsTest.Result full = DatabaseCommandsTest.run(generate);
+        DatabaseCommandsTest.Result full = DatabaseCommandsTest.run(write);
         assertEquals(1, full.code(), full.all());
         String error = full.err().strip();
         assertEquals(1, error.lines().count(), "one line: " + error);
@@ -113,7 +117,7 @@ class FullDiskTest {
 
         // With space again the same run succeeds and --check agrees.
         Files.delete(filler);
-        DatabaseCommandsTest.Result again = DatabaseCommandsTest.run(generate);
+        DatabaseCommandsTest.Result again = DatabaseCommandsTest.run(write);
         assertEquals(0, again.code(), again.all());
         assertTrue(again.out().contains("(updated)"), again.out());
         String[] check = java.util.Arrays.copyOf(generate, generate.length + 1);

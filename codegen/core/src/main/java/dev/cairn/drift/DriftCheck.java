@@ -1,5 +1,9 @@
 package dev.cairn.drift;
 
+import dev.cairn.migrate.FlywayHistory;
+
+import dev.cairn.catalog.CatalogDdl;
+
 import dev.cairn.catalog.CatalogDiff;
 import dev.cairn.catalog.CatalogSnapshot;
 import dev.cairn.connect.ConnectionSettings;
@@ -42,8 +46,8 @@ public final class DriftCheck {
                     .dataSource(live.dataSource());
             // info() on a database without the history table would be harmless, but nothing here
             // should even look like it manages an unmanaged database: ask the catalog first.
-            FlywayHistory history = live.hasTable(flyway.schemas().getFirst(), liveFlyway.getTable())
-                    ? FlywayHistory.read(liveFlyway.load()) : null;
+            FlywayHistory.Status history = live.hasTable(flyway.schemas().getFirst(), liveFlyway.getTable())
+                    ? FlywayHistory.status(liveFlyway.load()) : null;
             String target = history != null ? history.targetVersion() : null;
 
             try (ThrowawayPostgres expectedDb = provider.start()) {
@@ -64,7 +68,7 @@ public final class DriftCheck {
                     CatalogSnapshot expected = CatalogSnapshot.read(expectedConnection, schema, flyway.table());
                     CatalogSnapshot actual = CatalogSnapshot.read(live.connection(), schema, flyway.table());
                     CatalogDiff diff = CatalogDiff.between(expected, actual);
-                    List<RepairDdl.Statement> ddl = diff.isEmpty() ? List.of() : RepairDdl.between(actual, expected);
+                    List<CatalogDdl.Statement> ddl = diff.isEmpty() ? List.of() : CatalogDdl.between(actual, expected);
                     return new DriftReport(settings.display(), history, target, basis, diff, ddl);
                 }
             }

@@ -1,6 +1,5 @@
-package dev.cairn.drift;
+package dev.cairn.catalog;
 
-import dev.cairn.catalog.CatalogSnapshot;
 import dev.cairn.catalog.CatalogSnapshot.Column;
 import dev.cairn.catalog.CatalogSnapshot.Constraint;
 import dev.cairn.catalog.CatalogSnapshot.Index;
@@ -12,9 +11,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The DDL that would turn the live schema into the expected one, written from PostgreSQL's own
- * catalog (the same snapshots {@link dev.cairn.catalog.CatalogDiff} compares), so that applying it
- * makes the next drift report empty. jOOQ's schema diff used to write most of it and did not
+ * The one DDL writer: the statements that turn one catalog into another, written from PostgreSQL's
+ * own catalog (the same snapshots {@link CatalogDiff} compares), so that applying them makes the
+ * next diff empty. drift prints them as the repair of a live database (live -> expected); undo
+ * suggests them for a migration without an undo script (version n -> n-1). jOOQ's schema diff used to write most of it and did not
  * converge: it recreated a serial's sequence, gave an identity column a default, rewrote now() as a
  * cast, changed text to an enum without USING and printed some changes twice.
  *
@@ -23,7 +23,7 @@ import java.util.Objects;
  * statements use CONCURRENTLY, so each statement must run on its own (autocommit), as psql does.
  * Nothing here is ever executed.
  */
-public final class RepairDdl {
+public final class CatalogDdl {
 
     /** @param source where the statement comes from: {@code catalog} (kept for the JSON report) */
     public record Statement(String sql, String source) {
@@ -34,14 +34,14 @@ public final class RepairDdl {
     private final CatalogSnapshot expected;
     private final List<Statement> out = new ArrayList<>();
 
-    private RepairDdl(CatalogSnapshot live, CatalogSnapshot expected) {
+    private CatalogDdl(CatalogSnapshot live, CatalogSnapshot expected) {
         this.schema = q(expected.schema());
         this.live = live;
         this.expected = expected;
     }
 
     public static List<Statement> between(CatalogSnapshot live, CatalogSnapshot expected) {
-        RepairDdl r = new RepairDdl(live, expected);
+        CatalogDdl r = new CatalogDdl(live, expected);
         r.types();
         r.newSequences();
         r.dropConstraintsAndIndexes();
@@ -62,7 +62,7 @@ public final class RepairDdl {
             List<String> actual = live.enums().get(name);
             String type = schema + "." + q(name);
             if (actual == null) {
-                add("CREATE TYPE " + type + " AS ENUM (" + String.join(", ", values.stream().map(RepairDdl::literal).toList()) + ")");
+                add("CREATE TYPE " + type + " AS ENUM (" + String.join(", ", values.stream().map(CatalogDdl::literal).toList()) + ")");
                 return;
             }
             for (int i = 0; i < values.size(); i++) {
