@@ -37,15 +37,17 @@ public final class FileTrees {
             @Override
             public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs)
                     throws IOException {
-                Files.copy(dir, to.resolve(from.relativize(dir).toString()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
-                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                return java.nio.file.FileVisitResult.CONTINUE;
+                return copyOne(dir);
             }
 
             @Override
             public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs)
                     throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
+                return copyOne(file);
+            }
+
+            private java.nio.file.FileVisitResult copyOne(Path p) throws IOException {
+                Files.copy(p, to.resolve(from.relativize(p).toString()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES,
                         java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 return java.nio.file.FileVisitResult.CONTINUE;
             }

@@ -148,9 +148,7 @@ class SnapshotPipelineTest {
 
     @Test
     void aCorruptSnapshotIsDiscardedAndTheRunGoesFromZero() throws Exception {
-        Path m = Files.createDirectories(dir.resolve("migration"));
-        Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
-        run(List.of(m), dir.resolve("o1"), false);
+        Path m = oneMigrationGenerated("o1");
         List<Path> entries = entries();
         assertEquals(1, entries.size());
         // What a kill during a copy or a full disk can leave: the control file gone.
@@ -184,9 +182,7 @@ class SnapshotPipelineTest {
 
     @Test
     void checkModeNeverUsesNorStoresSnapshots() throws Exception {
-        Path m = Files.createDirectories(dir.resolve("migration"));
-        Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
-        run(List.of(m), dir.resolve("out"), false);
+        Path m = oneMigrationGenerated("out");
         List<Path> before = entries();
         lines.clear();
         PipelineResult checked = new Pipeline(DatabaseProvider.embedded(), lines::add).withSnapshots(cache())
@@ -198,9 +194,7 @@ class SnapshotPipelineTest {
 
     @Test
     void twoBuildsAtOnceShareTheCache() throws Exception {
-        Path m = Files.createDirectories(dir.resolve("migration"));
-        Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
-        run(List.of(m), dir.resolve("o1"), false);
+        Path m = oneMigrationGenerated("o1");
         Files.writeString(m.resolve("V2__b.sql"), "CREATE TABLE b (id int PRIMARY KEY);");
 
         // Two checkouts of one project (own lock and output each), one user cache.
@@ -224,6 +218,14 @@ class SnapshotPipelineTest {
         try (Stream<Path> staging = Files.list(dir.resolve("cache/.staging"))) {
             assertEquals(0, staging.count(), "no staging left");
         }
+    }
+
+    /** migration/V1__a.sql, generated into {@code out}: the cache holds its snapshot. */
+    private Path oneMigrationGenerated(String out) throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migration"));
+        Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
+        run(List.of(m), dir.resolve(out), false);
+        return m;
     }
 
     private List<Path> entries() throws Exception {
