@@ -62,8 +62,12 @@ public final class SnapshotDatabase implements ThrowawayPostgres {
      * all successful, the database is kept as a snapshot on close. Anything else (a failed or
      * out-of-order entry, a version the files do not explain) keeps nothing.
      */
-    public void migrated(FlywaySettings flyway) throws SQLException {
-        keep = history(db, flyway).equals(chain.steps().stream().map(MigrationChain.Step::version).toList());
+    public void migrated(FlywaySettings flyway) {
+        try {
+            keep = history(db, flyway).equals(chain.steps().stream().map(MigrationChain.Step::version).toList());
+        } catch (SQLException noHistory) {
+            keep = false; // no history table (an empty chain): nothing worth keeping
+        }
     }
 
     /** Versions of the successful history rows in the order applied; a failed row makes the list unmatchable. */

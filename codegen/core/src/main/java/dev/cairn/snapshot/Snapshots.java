@@ -25,9 +25,13 @@ public final class Snapshots {
      */
     public static DatabaseProvider provider(DatabaseProvider provider, SnapshotCache cache, FlywaySettings flyway,
                                             List<MigrationChain.File> files, boolean reuse, Consumer<String> warn) {
-        if (cache == null || !cache.enabled() || !provider.isEmbedded()) return provider;
+        if (cache == null || !cache.enabled()) return provider;
         MigrationChain chain = MigrationChain.of(files);
-        return new SnapshotProvider(provider, cache, environment(flyway, files), chain, flyway, reuse, warn);
+        SnapshotEnvironment env = environment(flyway, files);
+        // Decided when the database starts, on its own thread: auto's Docker probe stays off the critical path.
+        return () -> provider.isEmbedded()
+                ? new SnapshotProvider(provider, cache, env, chain, flyway, reuse, warn).start()
+                : provider.start();
     }
 
     static SnapshotEnvironment environment(FlywaySettings flyway, List<MigrationChain.File> files) {

@@ -181,6 +181,20 @@ class SnapshotPipelineTest {
     }
 
     @Test
+    void otherProvidersAlwaysStartEmpty() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migration"));
+        Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
+        // A provider that is not the embedded one (a server, Testcontainers): its database is no data directory here.
+        DatabaseProvider notEmbedded = dev.cairn.database.EmbeddedPostgres::start;
+        for (String out : List.of("o1", "o2")) {
+            lines.clear();
+            new Pipeline(notEmbedded, lines::add).withSnapshots(cache()).run(options(List.of(m), dir.resolve(out)));
+            assertTrue(line("migrate").matches("migrate +1 migrations applied, schema at version 1 +[0-9.]+ s"), line("migrate"));
+        }
+        assertFalse(Files.exists(dir.resolve("cache")) && !entries().isEmpty(), "nothing stored");
+    }
+
+    @Test
     void checkModeNeverUsesNorStoresSnapshots() throws Exception {
         Path m = oneMigrationGenerated("out");
         List<Path> before = entries();
