@@ -61,7 +61,7 @@ public final class Linter {
         FileNameRules.check(files, scripts, out);
         FileNameStyle.check(files, scripts, out);
 
-        StatementChecker checker = new StatementChecker(new JooqStatementReader(), out);
+        StatementChecker checker = new StatementChecker(new JooqStatementReader(), out, config.postgresMajor());
         SchemaState state = new SchemaState();
         Map<MigrationVersion, SchemaState> after = new TreeMap<>();
         Map<MigrationVersion, FolderRole> roles = new HashMap<>();
