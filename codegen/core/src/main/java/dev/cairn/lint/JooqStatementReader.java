@@ -87,6 +87,8 @@ final class JooqStatementReader {
             case QOM.CreateSchema c -> List.of(new Change.Create("schema", ObjectNames.of(c.$schema()), c.$ifNotExists()));
             case QOM.CreateType c -> List.of(new Change.Create("type", ObjectNames.of(c.$type()), c.$ifNotExists()));
             case QOM.CreateDomain<?> c -> List.of(new Change.Create("domain", ObjectNames.of(c.$domain()), c.$ifNotExists()));
+            case QOM.AlterDomain<?> a when a.$addConstraint() != null -> List.of(new Change.AlterDomainAddConstraint(
+                    ObjectNames.of(a.$domain()), a.$addConstraint().getName().isEmpty() ? null : ObjectNames.of(a.$addConstraint()), notValid));
             case QOM.DropTable d -> List.of(new Change.Drop("table", ObjectNames.of(d.$table()), d.$ifExists()));
             case QOM.DropView d -> List.of(new Change.Drop("view", ObjectNames.of(d.$view()), d.$ifExists()));
             case QOM.DropSequence d -> List.of(new Change.Drop("sequence", ObjectNames.of(d.$sequence()), d.$ifExists()));
