@@ -46,3 +46,6 @@ BEGIN ATOMIC
   INSERT INTO orders_archive (id) SELECT id FROM orders WHERE status = 'done';
   DELETE FROM orders WHERE status = 'done';
 END;
+
+-- expect: none
+CREATE OR REPLACE RULE events_keep AS ON DELETE TO events DO INSTEAD (UPDATE events SET kind = 'deleted' WHERE id = OLD.id; INSERT INTO orders_archive (id) VALUES (OLD.id));

@@ -37,9 +37,11 @@ record SqlScript(List<SqlStatement> statements, List<Comment> comments) {
         List<SqlStatement> statements = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         int atomic = 0;
+        int ruleParens = 0;
         for (Token t : lexed.tokens()) {
             atomic = atomicDepth(current, t, atomic);
-            if (t.kind() == Kind.SEMICOLON && atomic == 0) {
+            ruleParens = ruleActionDepth(current, t, ruleParens);
+            if (t.kind() == Kind.SEMICOLON && atomic == 0 && ruleParens == 0) {
                 if (!current.isEmpty()) statements.add(statement(source, current, commentOnlyLines));
                 current = new ArrayList<>();
             } else {
@@ -62,6 +64,19 @@ record SqlScript(List<SqlStatement> statements, List<Comment> comments) {
         }
         if (t.is("case") || t.is("begin")) return depth + 1;
         if (t.is("end")) return depth - 1;
+        return depth;
+    }
+
+    /**
+     * Parenthesis depth inside {@code CREATE [OR REPLACE] RULE ... DO [INSTEAD] (a; b)}, whose
+     * action list is the one place plain SQL puts semicolons inside parentheses.
+     */
+    private static int ruleActionDepth(List<Token> current, Token t, int depth) {
+        boolean rule = current.size() >= 2 && current.getFirst().is("create")
+                && (current.get(1).is("rule") || current.size() >= 4 && current.get(3).is("rule"));
+        if (!rule) return 0;
+        if (t.isSymbol("(")) return depth + 1;
+        if (t.isSymbol(")")) return Math.max(0, depth - 1);
         return depth;
     }
 

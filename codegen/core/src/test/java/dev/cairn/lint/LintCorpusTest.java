@@ -133,7 +133,7 @@ class LintCorpusTest {
         Files.createDirectories(work);
         Path cases = Files.createDirectories(OUT.resolve("cases"));
         List<String> verdicts = new ArrayList<>();
-        verdicts.add("case\trule\texpect\tcairn\tstatements\tall_cairn_rules\tcairn_suppression");
+        verdicts.add("case\trule\texpect\tcairn\tstatements\tall_cairn_rules\tcairn_suppression\tpostgres");
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name() + " expect " + c.expect(), () -> {
             long start = System.nanoTime();
             Set<String> found = lint(c, work);
@@ -154,7 +154,8 @@ class LintCorpusTest {
         try {
             Files.writeString(cases.resolve(c.name() + ".sql"), sql);
             verdicts.add(c.name() + "\t" + c.rule() + "\t" + (c.flagged() ? "flag" : "none") + "\t" + (flagged ? "flag" : "none")
-                    + "\t" + c.statements() + "\t" + String.join(",", found) + "\t" + sql.contains("lint:ignore"));
+                    + "\t" + c.statements() + "\t" + String.join(",", found) + "\t" + sql.contains("lint:ignore")
+                    + "\t" + c.postgresMajor());
             Files.write(OUT.resolve("cairn.tsv"), verdicts);
             Files.writeString(OUT.resolve("cairn-lint-ms.txt"), (lintNanos / 1_000_000) + "\n");
         } catch (IOException e) {
