@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import dev.cairn.build.ErrorText;
 
+import dev.cairn.catalog.CatalogSnapshot;
 import dev.cairn.connect.ConnectionCheck;
 import dev.cairn.connect.ConnectionSettings;
 import dev.cairn.migrate.FlywayFactory;
@@ -14,6 +15,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -55,8 +60,9 @@ abstract class DatabaseCommand implements Callable<Integer> {
             FlywaySettings flyway = source.flyway();
             MigrationLocations locations = flyway.locations();
             ConnectionCheck.verify(settings);
-            FluentConfiguration config = FlywayFactory.configure(
-                    settings.jdbcUrl(), settings.user(), settings.password(), flyway);
+            // Schemas, table, placeholders and --out-of-order as the project sets them; the locations as resolved here.
+            FluentConfiguration config = FlywayFactory.configure(settings.jdbcUrl(), settings.user(), settings.password(),
+                    source.project.settings().flyway().withLocations(locations));
             return run(new Run(out, err, colors, settings, locations, config));
         } catch (Exception e) {
             err.println(colors.red("error:") + " " + settings.redact(ErrorText.of(e)));
@@ -64,6 +70,22 @@ abstract class DatabaseCommand implements Callable<Integer> {
             err.flush();
             return Cairn.FAILURE;
         }
+    }
+
+    /**
+     * What to do about each index a failed CREATE INDEX CONCURRENTLY left INVALID in the schemas Flyway
+     * manages. Such an index is invisible otherwise: a rerun with IF NOT EXISTS even skips over it.
+     */
+    static List<String> invalidIndexes(Run run) throws SQLException {
+        List<String> advice = new ArrayList<>();
+        try (Connection c = run.settings().connect()) {
+            List<String> schemas = List.of(run.flyway().getSchemas());
+            for (String schema : schemas.isEmpty() ? List.of(c.getSchema()) : schemas) {
+                CatalogSnapshot snapshot = CatalogSnapshot.read(c, schema);
+                snapshot.invalidIndexes().forEach(i -> advice.add(snapshot.invalidIndexAdvice(i)));
+            }
+        }
+        return advice;
     }
 
     /** A subcommand's own option checks; a non-null answer is a usage error (exit 64). */

@@ -10,6 +10,7 @@ import dev.cairn.drift.DriftReport;
 import dev.cairn.drift.DriftText;
 import dev.cairn.drift.LiveDatabase;
 import dev.cairn.migrate.FlywaySettings;
+import dev.cairn.migrate.MigrationLocations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,7 @@ final class DriftCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Mixin
-    ProjectOptions project;
+    MigrationSourceOptions source;
 
 
     @Option(names = "--json", description = "Print the report as JSON.")
@@ -49,10 +50,23 @@ final class DriftCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return Cairn.USAGE;
         }
-        Path root = project.root();
-        FlywaySettings flyway = project.settings().flyway();
+        String problem = source.usageProblem();
+        if (problem != null) {
+            spec.commandLine().getErr().println("error: " + problem);
+            return Cairn.USAGE;
+        }
+        MigrationLocations locations;
         try {
-            DriftReport report = new DriftCheck(DatabaseProvider.embedded(), flyway, flyway.schemas().getFirst()).run(settings);
+            // An empty or missing set would make every table look like drift to drop.
+            locations = source.locations();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return Cairn.FAILURE;
+        }
+        FlywaySettings flyway = source.project.settings().flyway();
+        try {
+            DriftReport report = new DriftCheck(DatabaseProvider.embedded(),
+                    flyway.withLocations(locations), flyway.schemas().getFirst()).run(settings);
             if (json) DriftJson.write(report, spec.commandLine().getOut());
             else DriftText.write(report, spec.commandLine().getOut());
             return report.differences() == 0 ? Cairn.OK : Cairn.FINDINGS;

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
@@ -27,12 +28,15 @@ final class InfoCommand extends DatabaseCommand {
     boolean json;
 
     @Override
-    int run(Run run) {
+    int run(Run run) throws java.sql.SQLException {
         MigrationInfoService info = run.flyway().load().info();
         MigrationInfo[] all = info.all();
         MigrationInfo current = info.current();
         long applied = Arrays.stream(all).filter(i -> i.getState().isApplied()).count();
-        int pending = info.pending().length;
+        // Ignored: below the current version and not applied (not out of order). Still work to do, so pending.
+        long ignored = Arrays.stream(all).filter(i -> i.getState() == MigrationState.IGNORED).count();
+        long pending = info.pending().length + ignored;
+        List<String> invalid = invalidIndexes(run);
         String version = current != null && current.getVersion() != null ? current.getVersion().getVersion() : null;
 
         if (json) {
@@ -41,7 +45,10 @@ final class InfoCommand extends DatabaseCommand {
                     .field("schemaVersion", version)
                     .field("applied", applied)
                     .field("pending", pending)
-                    .name("migrations").beginArray();
+                    .field("ignored", ignored)
+                    .name("invalidIndexes").beginArray();
+            for (String i : invalid) w.value(i);
+            w.endArray().name("migrations").beginArray();
             for (MigrationInfo i : all) {
                 w.beginObject()
                         .field("version", i.getVersion() != null ? i.getVersion().getVersion() : null)
@@ -62,8 +69,11 @@ final class InfoCommand extends DatabaseCommand {
         run.out().println("Schema version  " + (version != null ? c.bold(version) : "(empty: no migration applied)")
                 + (current != null && current.getState().isFailed()
                         ? "  " + c.red("(failed: undo what it did, then `repair` and `migrate`)") : ""));
-        run.out().println("Migrations      " + applied + " applied, " + pending + " pending   ("
+        run.out().println("Migrations      " + applied + " applied, " + pending + " pending"
+                + (ignored > 0 ? " (" + ignored + " below the current version: `migrate --out-of-order` applies them)" : "")
+                + "   ("
                 + String.join(", ", run.locations().flywayLocations()) + ")");
+        for (String i : invalid) run.out().println("Invalid index   " + c.red(i));
         run.out().println();
         TextTable table = TextTable.of("Version", "Description", "Type", "Installed on", "Time>", "State");
         for (MigrationInfo i : all) {

@@ -1,13 +1,11 @@
 package dev.cairn.cli;
 
-import dev.cairn.files.FileHashCache;
-import dev.cairn.migrate.MigrationFiles;
 
 import dev.cairn.lint.LintConfig;
-import dev.cairn.lint.LintReport;
 import dev.cairn.lint.Linter;
 import dev.cairn.lint.LintRule;
 import dev.cairn.lint.rules.Rules;
+import dev.cairn.build.Goals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +45,10 @@ final class LintCommand implements Callable<Integer> {
             description = "Change a rule's severity: error, warning, info or off (repeatable).")
     List<String> severities;
 
+    @Option(names = "--all", description = "Also list the findings in released migrations (those in migrations.lock),"
+            + " which never fail a build: they cannot be edited any more.")
+    boolean all;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
@@ -77,12 +79,10 @@ final class LintCommand implements Callable<Integer> {
                 }
             }
         }
-        List<Path> dirs = project.migrationDirs();
-        LintReport report = Linter.lint(MigrationFiles.scan(dirs, Linter.undoDirs(dirs, config), root, FileHashCache.none()),
-                config, project.settings().placeholders());
+        Goals.LintRun run = Goals.lint(project.settings(), config, all);
         var out = spec.commandLine().getOut();
-        out.print(json ? report.toJson(root) : report.format(root));
+        out.print(json ? run.report().toJson(root) : run.format(root));
         out.flush();
-        return report.hasErrors() ? Cairn.FINDINGS : Cairn.OK;
+        return run.failed() ? Cairn.FINDINGS : Cairn.OK;
     }
 }

@@ -1,11 +1,7 @@
 package dev.cairn.cli;
 
-import dev.cairn.migrate.MigrationFile;
-import dev.cairn.migrate.MigrationFiles;
-
-import dev.cairn.lock.MigrationLockException;
-import dev.cairn.lock.MigrationLocker;
-import dev.cairn.pipeline.PipelineOptions;
+import dev.cairn.build.Goals;
+import dev.cairn.config.Setting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,9 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "lock", mixinStandardHelpOptions = true,
@@ -40,27 +36,10 @@ final class LockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path root = project.root();
-        List<Path> dirs = project.migrationDirs();
-        for (Path d : dirs) {
-            if (!Files.isDirectory(d)) throw new IllegalArgumentException("Migration directory " + d + " does not exist.");
-        }
-        Path lock = lockFile != null ? root.resolve(lockFile) : PipelineOptions.defaultLockFile(dirs);
+        Map<Setting, String> m = new EnumMap<>(Setting.class);
+        if (lockFile != null) m.put(Setting.LOCK_FILE, lockFile.toString());
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            List<MigrationFile> files = MigrationFiles.scan(dirs, lock.getParent()).migrations();
-            MigrationLocker.Outcome o = MigrationLocker.enforce(lock, files,
-                    verify ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.RELOCK);
-            if (o.created()) {
-                out.println("created " + lock + " with " + o.locked() + " migrations");
-            } else {
-                for (MigrationFile f : o.appended()) out.println("locked  " + f.label());
-                out.println(o.locked() + " migrations locked in " + lock + (o.appended().isEmpty() ? ", all match" : ""));
-            }
-            return Cairn.OK;
-        } catch (MigrationLockException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return Cairn.FINDINGS;
-        }
+        PrintWriter err = spec.commandLine().getErr();
+        return Goals.lock(project.settings(m), verify, out::println, err::println);
     }
 }

@@ -1,5 +1,7 @@
 package dev.cairn.cli;
 
+import dev.cairn.migrate.MigrationFiles;
+import dev.cairn.lock.MigrationLocker;
 import dev.cairn.migrate.KnownVersions;
 import dev.cairn.migrate.MigrationFailedException;
 import dev.cairn.migrate.Migrator;
@@ -50,7 +52,14 @@ final class MigrateCommand extends DatabaseCommand {
     }
 
     @Override
-    int run(Run run) {
+    int run(Run run) throws java.sql.SQLException, java.io.IOException {
+        // A locked migration edited, renamed or deleted, or one never locked, must not reach a real database.
+        java.nio.file.Path lock = source.lockFile();
+        if (lock != null) {
+            MigrationLocker.enforce(lock, MigrationFiles.scan(source.project.migrationDirs(), lock.getParent()).migrations(),
+                    MigrationLocker.Mode.VERIFY);
+            run.out().println("Lock check: the migrations match " + lock.getFileName() + ".");
+        }
         run.flyway().dataSource(timeouts.dataSource(run.settings().jdbcUrl(), run.settings().user(), run.settings().password()));
         if (target != null) {
             KnownVersions.require(run.flyway().load(), target, "--target");
@@ -75,6 +84,7 @@ final class MigrateCommand extends DatabaseCommand {
                         run.colors().green("Applied"), result.applied(), result.applied() == 1 ? "" : "s", seconds,
                         orNone(result.version()));
             }
+            for (String advice : invalidIndexes(run)) run.err().println(run.colors().red("warning:") + " " + capitalize(advice));
             return Cairn.OK;
         } catch (MigrationFailedException e) {
             run.out().flush();
@@ -93,6 +103,15 @@ final class MigrateCommand extends DatabaseCommand {
             return "The database has tables but no migration history (flyway_schema_history), so these migrations"
                     + " did not create it. If its schema matches migration V, adopt it with `baseline --version V`,"
                     + " then run `migrate` again. Nothing was changed.\n  Flyway: " + flyway;
+        }
+        java.util.regex.Matcher lower = java.util.regex.Pattern
+                .compile("Detected resolved migration not applied to database: ([^.\\s]+(?:\\.[0-9]+)*)").matcher(flyway);
+        if (lower.find()) {
+            // Flyway's own advice names its options (-outOfOrder=true); ours are spelled differently.
+            return "Migration " + lower.group(1) + " is below the database's current version and was never applied,"
+                    + " so Flyway refuses to run anything. Apply it where it belongs with `migrate --out-of-order`"
+                    + " (if it does not depend on the versions after it), or give it a version above the current one."
+                    + " `repair` does not apply migrations. Nothing was changed.";
         }
         if (flyway.contains("Validate failed")) {
             return "The migration history does not match the migration files; nothing was applied."
@@ -117,10 +136,15 @@ final class MigrateCommand extends DatabaseCommand {
             } else if (current != null) {
                 s.append("\n  The schema is at version ").append(current.getVersion()).append('.');
             }
-        } catch (RuntimeException ignored) {
+            for (String advice : invalidIndexes(run)) s.append("\n  ").append(capitalize(advice));
+        } catch (RuntimeException | java.sql.SQLException ignored) {
             // The report above stands on its own; the database may be gone by now.
         }
         return s.toString();
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String orNone(String version) {

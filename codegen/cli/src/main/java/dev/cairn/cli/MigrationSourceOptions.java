@@ -15,6 +15,12 @@ final class MigrationSourceOptions {
     @Mixin
     ProjectOptions project;
 
+    @Option(names = "--allow-empty-migrations",
+            description = "Accept a set of migrations that is empty (a new project). Without it a command that compares"
+                    + " a database with the migrations refuses an empty set: a mistyped folder would otherwise look like"
+                    + " every table should go.")
+    boolean allowEmpty;
+
     @Option(names = "--classpath",
             description = "Use classpath:db/migration and classpath:db/data: the migrations in the packaged schema jar on the class path.")
     boolean classpath;
@@ -51,6 +57,30 @@ final class MigrationSourceOptions {
                         + (given ? " Check --locations." : " Run from the project root or pass --project-dir / --locations."));
             }
         }
+        if (!allowEmpty && dirs.stream().noneMatch(MigrationSourceOptions::holdsSql)) {
+            throw new IllegalArgumentException("No migrations in " + dirs.stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ": no .sql file there."
+                    + (given ? " Check --locations" : " Run from the project root or pass --project-dir / --locations")
+                    + ", or pass --allow-empty-migrations if the project really has none yet. Nothing was done.");
+        }
         return MigrationLocations.directories(dirs);
+    }
+
+    /**
+     * The project's migrations.lock when the migrations are directories and it exists, else null (the
+     * class path has no lock, and a project that never locked has nothing to check).
+     */
+    Path lockFile() {
+        if (classpath) return null;
+        Path lock = project.settings().pipelineOptions(System.getenv()).lockFile();
+        return Files.isRegularFile(lock) ? lock : null;
+    }
+
+    private static boolean holdsSql(Path dir) {
+        try (var files = Files.walk(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".sql") && Files.isRegularFile(f));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the migration directory " + dir + ": " + e.getMessage(), e);
+        }
     }
 }

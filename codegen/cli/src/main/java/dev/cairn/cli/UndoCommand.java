@@ -3,7 +3,8 @@ package dev.cairn.cli;
 import dev.cairn.config.CairnSettings;
 import dev.cairn.connect.ConnectionSettings;
 import dev.cairn.migrate.FlywaySettings;
-import dev.cairn.undo.FlywayHistory;
+import dev.cairn.undo.DataLoss;
+import dev.cairn.migrate.FlywayHistory;
 import dev.cairn.undo.FlywaySearchPath;
 import dev.cairn.undo.UndoFailedException;
 import dev.cairn.undo.UndoPlan;
@@ -32,7 +33,9 @@ import java.util.concurrent.Callable;
         description = {"Undo the newest migrations of a real database with their U<n> scripts, newest first, and delete their rows from Flyway's history, so a later migrate applies them again.",
                 "Each step (undo + history row) is one transaction; a CONCURRENTLY step runs outside one.",
                 "Refuses, changing nothing, when an undo script is missing, the target is not applied, or the history has failed entries.",
-                "Exit code 0: done, 1: refused or failed."})
+                "Before anything is changed the undo is rehearsed (rolled back) to count the rows of tables and the values of"
+                        + " columns it would drop; it refuses then unless --allow-data-loss is given (--dry-run lists them too).",
+                "Exit code 0: done, 1: refused or failed, 2: it would destroy data and --allow-data-loss was not given."})
 final class UndoCommand implements Callable<Integer> {
 
     @Spec
@@ -54,6 +57,9 @@ final class UndoCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Print what would be undone; change nothing.")
     boolean dryRun;
+
+    @Option(names = "--allow-data-loss", description = "Undo even when it drops tables or columns that hold data.")
+    boolean allowDataLoss;
 
     @Option(names = "--project-dir", defaultValue = ".", description = "Project root (default: ${DEFAULT-VALUE}).")
     Path projectDir;
@@ -90,9 +96,19 @@ final class UndoCommand implements Callable<Integer> {
             }
             UndoPlan plan = UndoPlan.of(history.get(), scripts, wanted, new UndoScriptParser(flyway.placeholders()));
             UndoRunner runner = new UndoRunner(out::println, flyway.table());
-            if (dryRun) {
-                runner.describe(plan);
-            } else {
+            DataLoss loss = DataLoss.of(c, plan);
+            if (dryRun) runner.describe(plan);
+            if (!loss.isEmpty()) {
+                out.println((dryRun ? "It would destroy" : "This undo destroys") + " data:");
+                loss.losses().forEach(l -> out.println("  " + l));
+                if (!allowDataLoss) {
+                    out.flush();
+                    err.println("refused: undoing to version " + plan.target() + " destroys the data listed above;"
+                            + " back it up or move it first, or pass --allow-data-loss. Nothing was changed.");
+                    return Cairn.FINDINGS;
+                }
+            }
+            if (!dryRun) {
                 out.println("Undoing " + settings.display() + " from version " + plan.current() + " to " + plan.target() + ":");
                 runner.run(c, plan);
             }

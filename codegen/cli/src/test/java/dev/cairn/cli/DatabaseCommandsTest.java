@@ -384,4 +384,135 @@ class DatabaseCommandsTest {
         assertEquals(1, m.code(), m.all());
         assertTrue(m.err().contains("Migration directory " + dir.resolve("nope") + " does not exist"), m.err());
     }
+
+    // ---- URLs (issue "Faults end in one clear line"): items 2 and 7 ------------------------------
+
+    @Test
+    void malformedUrlIsAUsageErrorNamingThePart() throws Exception {
+        threeMigrations();
+        for (String command : List.of("migrate", "info", "validate", "repair", "drift")) {
+            Result r = run(command, "--url", "postgresql://u:pw@10.1.2.3:5x5439/prod", "--migrations", dirs());
+            assertEquals(Cairn.USAGE, r.code(), command + ": " + r.all());
+            assertTrue(r.err().contains("the port \"5x5439\" of host 10.1.2.3 is not a number from 1 to 65535"), r.err());
+            assertFalse(r.all().contains(":pw@"), r.all());
+            assertFalse(r.all().contains("localhost"), "no default stood in: " + r.all());
+        }
+    }
+
+    @Test
+    void passwordInJdbcUrlNeverAppearsInAnyCommandsMessage() throws Exception {
+        threeMigrations();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String url = "jdbc:postgresql://app:" + APP_PASSWORD + "@127.0.0.1:" + port + "/tracker";
+        String[][] commands = {{"migrate"}, {"info"}, {"info", "--json"}, {"validate"}, {"repair"}, {"baseline", "--version", "1"}};
+        for (String[] c : commands) {
+            List<String> args = new ArrayList<>(List.of(c));
+            args.addAll(List.of("--url", url, "--migrations", dirs()));
+            Result r = run(args.toArray(String[]::new));
+            assertEquals(Cairn.FAILURE, r.code(), String.join(" ", c) + ": " + r.all());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+            assertTrue(r.err().contains("Cannot reach PostgreSQL at 127.0.0.1:" + port + " "), r.err());
+            assertFalse(r.all().contains(APP_PASSWORD), r.all());
+        }
+    }
+
+    @Test
+    void userAndPasswordUrlParametersAreHonoured() throws Exception {
+        threeMigrations();
+        String url = newDatabase();
+        String withParams = url + "?user=app&password=" + APP_PASSWORD;
+        Result m = run("migrate", "--url", withParams, "--migrations", dirs());
+        assertEquals(0, m.code(), m.all());
+        assertEquals(List.of("app"), query(url, "SELECT DISTINCT installed_by FROM flyway_schema_history"));
+        Result info = run("info", "--json", "--url", withParams, "--migrations", dirs());
+        assertEquals(0, info.code(), info.all());
+        assertTrue(info.out().contains(" as app"), info.out());
+        assertFalse(info.all().contains(APP_PASSWORD), info.all());
+    }
+
+    // ---- invalid indexes, out-of-order migrations, the lock check: items 5, 12, 13 -------------------
+
+    @Test
+    void failedConcurrentIndexIsReportedInvalidByMigrateInfoAndDrift() throws Exception {
+        Path d = migrations("V1__create_items.sql", "CREATE TABLE items (id bigint PRIMARY KEY, name text);\n"
+                        + "INSERT INTO items VALUES (1, 'pen'), (2, 'pen');\n",
+                "V2__unique_item_names.sql", "CREATE UNIQUE INDEX CONCURRENTLY items_name_key ON items (name);\n");
+        String url = newDatabase();
+        Result m = run("migrate", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        assertEquals(1, m.code(), m.all());
+        String advice = "index public.items_name_key is INVALID: a CREATE INDEX CONCURRENTLY failed or timed out and left it"
+                + " behind (PostgreSQL keeps updating it but never uses it). Drop it with"
+                + " `DROP INDEX CONCURRENTLY public.items_name_key;`, fix the cause, then run migrate again.";
+        assertTrue(m.err().contains("Index" + advice.substring("index".length())), m.err());
+        assertEquals(List.of("f"), query(url, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'items_name_key'::regclass"));
+
+        Result info = run("info", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        assertEquals(0, info.code(), info.all());
+        assertTrue(info.out().contains("Invalid index   " + advice), info.out());
+        Result json = run("info", "--json", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        assertTrue(json.out().contains("\"invalidIndexes\":[\"" + advice + "\"]"), json.out());
+
+        // drift: the index exists in both, but live it is INVALID; the repair rebuilds it concurrently.
+        query(url, "DELETE FROM flyway_schema_history WHERE NOT success RETURNING 1");
+        query(url, "DELETE FROM items WHERE id = 2 RETURNING 1");
+        Files.writeString(d.resolve("V1__create_items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, name text);\n");
+        query(url, "DELETE FROM flyway_schema_history RETURNING 1");
+        query(url, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                + " installed_by, execution_time, success) VALUES (1, '1', 'create items', 'SQL', 'V1__create_items.sql', 0,"
+                + " 'postgres', 0, true), (2, '2', 'unique item names', 'SQL', 'V2__unique_item_names.sql', 0, 'postgres', 0, true)"
+                + " RETURNING 1");
+        Result drift = run("drift", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        assertEquals(Cairn.FINDINGS, drift.code(), drift.all());
+        assertTrue(drift.out().contains("  " + advice + "\n"), drift.out());
+        assertTrue(drift.out().contains("DROP INDEX CONCURRENTLY \"public\".\"items_name_key\";"), drift.out());
+        assertTrue(drift.out().contains("CREATE UNIQUE INDEX CONCURRENTLY items_name_key ON public.items"), drift.out());
+    }
+
+    @Test
+    void outOfOrderMigrationIsPendingInInfoAndMigrateNamesAnOptionThatExists() throws Exception {
+        Path d = migrations("V1__create_items.sql", "CREATE TABLE items (id bigint PRIMARY KEY);\n",
+                "V3__add_items_name.sql", "ALTER TABLE items ADD COLUMN name text;\n");
+        String url = newDatabase();
+        assertEquals(0, run("migrate", "--url", url, "--user", "postgres", "--migrations", d.toString()).code());
+        Files.writeString(d.resolve("V2__add_items_price.sql"), "ALTER TABLE items ADD COLUMN price numeric;\n");
+
+        Result info = run("info", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        assertEquals(0, info.code(), info.all());
+        assertTrue(info.out().contains("2 applied, 1 pending (1 below the current version: `migrate --out-of-order` applies them)"),
+                info.out());
+        Result json = run("info", "--json", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        assertTrue(json.out().contains("\"pending\":1,\"ignored\":1"), json.out());
+
+        Result refused = run("migrate", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        assertEquals(1, refused.code(), refused.all());
+        assertTrue(refused.err().contains("Migration 2 is below the database's current version and was never applied"), refused.err());
+        assertTrue(refused.err().contains("`migrate --out-of-order`"), refused.err());
+        assertFalse(refused.err().contains("-outOfOrder"), "no option that does not exist: " + refused.err());
+
+        Result applied = run("migrate", "--out-of-order", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        assertEquals(0, applied.code(), applied.all());
+        assertEquals(List.of("1|SQL|t", "3|SQL|t", "2|SQL|t"), history(url));
+        Result after = run("info", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        assertTrue(after.out().contains("3 applied, 0 pending"), after.out());
+    }
+
+    @Test
+    void migrateRunsTheLockCheckFirst() throws Exception {
+        Path d = migrations("V1__create_items.sql", "CREATE TABLE items (id bigint PRIMARY KEY);\n");
+        String url = newDatabase();
+        Result lock = run("lock", "--locations", d.toString(), "--project-dir", dir.toString());
+        assertEquals(0, lock.code(), lock.all());
+        Path lockFile = dir.resolve("migrations.lock");
+        assertTrue(Files.exists(lockFile), lock.all());
+        Files.writeString(d.resolve("V1__create_items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, edited text);\n");
+
+        Result m = run("migrate", "--url", url, "--user", "postgres", "--migrations", d.toString(), "--project-dir", dir.toString());
+        assertEquals(1, m.code(), m.all());
+        assertTrue(m.err().contains("V1__create_items.sql was edited after it was locked in migrations.lock"), m.err());
+        assertFalse(exists(url, "flyway_schema_history"), "nothing migrated");
+        assertFalse(exists(url, "items"));
+    }
 }

@@ -132,8 +132,8 @@ class DriftCommandTest {
         Run r = drift();
         assertEquals(Cairn.FINDINGS, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("  index idx_events_recent missing\n"), r.out());
-        // jOOQ's CREATE INDEX would lose the WHERE clause; the catalog's definition keeps it
-        assertTrue(r.out().contains("  CREATE INDEX idx_events_recent ON public.events USING btree (created_at DESC)"
+        // the catalog's definition keeps method and WHERE clause; CONCURRENTLY keeps writers going
+        assertTrue(r.out().contains("  CREATE INDEX CONCURRENTLY idx_events_recent ON public.events USING btree (created_at DESC)"
                 + " WHERE (status = 'published'::text);"), r.out());
         assertTrue(r.out().strip().endsWith("drift: 1 difference"), r.out());
     }
@@ -145,7 +145,7 @@ class DriftCommandTest {
         Run r = drift();
         assertEquals(Cairn.FINDINGS, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("  table events: column note extra (text)\n"), r.out());
-        assertTrue(r.out().contains("alter table \"public\".\"events\" drop \"note\";"), r.out());
+        assertTrue(r.out().contains("ALTER TABLE \"public\".\"events\" DROP COLUMN \"note\";"), r.out());
     }
 
     @Test
@@ -155,7 +155,7 @@ class DriftCommandTest {
         Run r = drift();
         assertEquals(Cairn.FINDINGS, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("  table events: column confidence default 0.7, expected 0.5\n"), r.out());
-        assertTrue(r.out().contains("alter table \"public\".\"events\" alter \"confidence\" set default 0.5;"), r.out());
+        assertTrue(r.out().contains("ALTER TABLE \"public\".\"events\" ALTER COLUMN \"confidence\" SET DEFAULT 0.5;"), r.out());
     }
 
     @Test
@@ -168,8 +168,8 @@ class DriftCommandTest {
         assertTrue(r.out().contains("  table events: check check_confidence_range differs:"
                 + " expected (confidence >= 0::numeric AND confidence <= 1::numeric)"
                 + " actual (confidence >= 0::numeric AND confidence <= 100::numeric)\n"), r.out());
-        assertTrue(r.out().contains("drop constraint \"check_confidence_range\""), r.out());
-        assertTrue(r.out().contains("add constraint \"check_confidence_range\" check"), r.out());
+        assertTrue(r.out().contains("DROP CONSTRAINT \"check_confidence_range\""), r.out());
+        assertTrue(r.out().contains("ADD CONSTRAINT \"check_confidence_range\" CHECK"), r.out());
     }
 
     @Test
@@ -202,7 +202,7 @@ class DriftCommandTest {
         assertEquals(Cairn.FINDINGS, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("  unknown (applied, no file): 1\n    4 tags (V4__tags.sql)\n"), r.out());
         assertTrue(r.out().contains("  table tags extra\n"), r.out());
-        assertTrue(r.out().contains("drop table \"public\".\"tags\""), r.out());
+        assertTrue(r.out().contains("DROP TABLE \"public\".\"tags\""), r.out());
     }
 
     @Test
@@ -269,7 +269,8 @@ class DriftCommandTest {
         Run r2 = drift("--password", secret);
         assertEquals(Cairn.FAILURE, r2.exit());
         assertFalse((r2.out() + r2.err()).contains(secret), r2.out() + r2.err());
-        assertTrue(r2.err().contains("password=****"), r2.err());
+        // the password parameter is taken out of the URL (and used as the password), so it is never shown
+        assertTrue(r2.err().contains("Cannot connect to jdbc:postgresql://127.0.0.1:" + port + "/prod"), r2.err());
     }
 
     @Test
@@ -284,5 +285,130 @@ class DriftCommandTest {
         assertTrue(r.err().contains("error: Cannot connect to jdbc:postgresql://127.0.0.1:"), r.err());
         assertTrue(r.err().contains("as nosuchuser: FATAL: role \"nosuchuser\" does not exist"), r.err());
         assertFalse((r.out() + r.err()).contains(secret), r.out() + r.err());
+    }
+
+    // ---- an empty or missing set of migrations is refused (issue item 3) -------------------------
+
+    @Test
+    void missingOrEmptyMigrationsAreRefusedNotReportedAsDropEverything() throws Exception {
+        migrateLive(null);
+        Path typo = project.resolve("schema/src/main/resources/db/migrations");
+        Run mistyped = drift("--locations", typo.toString());
+        assertEquals(Cairn.FAILURE, mistyped.exit(), mistyped.out() + mistyped.err());
+        assertEquals("error: Migration directory " + typo + " does not exist. Check --locations.", mistyped.err().strip());
+        assertEquals("", mistyped.out());
+
+        Path empty = Files.createDirectories(project.resolve("empty"));
+        Run none = drift("--locations", empty.toString());
+        assertEquals(Cairn.FAILURE, none.exit(), none.out() + none.err());
+        assertEquals(1, none.err().strip().lines().count(), none.err());
+        assertTrue(none.err().startsWith("error: No migrations in " + empty + ": no .sql file there."), none.err());
+        assertTrue(none.err().contains("--allow-empty-migrations"), none.err());
+
+        // From another directory: the default locations do not exist there.
+        Path root = project;
+        project = Files.createDirectories(root.resolve("elsewhere"));
+        Run elsewhere = drift();
+        project = root;
+        assertEquals(Cairn.FAILURE, elsewhere.exit(), elsewhere.out() + elsewhere.err());
+        assertTrue(elsewhere.err().contains("does not exist. Run from the project root"), elsewhere.err());
+
+        // Told explicitly, an empty set is compared (and every table is drift).
+        Run allowed = drift("--locations", empty.toString(), "--allow-empty-migrations");
+        assertEquals(Cairn.FINDINGS, allowed.exit(), allowed.out() + allowed.err());
+        assertTrue(allowed.out().contains("table events extra"), allowed.out());
+    }
+
+    // ---- the printed repair converges (issue item 16) ---------------------------------------------
+
+    private static final String V5 = """
+            CREATE TYPE mood AS ENUM ('calm', 'angry');
+            CREATE TABLE notes (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                event_id bigint REFERENCES events (id),
+                label varchar(50),
+                mood mood NOT NULL DEFAULT 'calm',
+                created timestamp NOT NULL DEFAULT now()
+            );
+            CREATE INDEX idx_notes_label ON notes USING hash (label);
+            """;
+
+    /** One kind of drift: its name and the SQL that plants it on the live database. */
+    private record Kind(String name, String plant) {
+    }
+
+    private static final List<Kind> KINDS = List.of(
+            new Kind("missing table with serial, now() default, check and index", "DROP TABLE events CASCADE"),
+            new Kind("missing table with identity, enum and foreign key", "DROP TABLE notes"),
+            new Kind("extra table", "CREATE TABLE junk (a int)"),
+            new Kind("missing column with its check", "ALTER TABLE events DROP COLUMN confidence"),
+            new Kind("extra column", "ALTER TABLE events ADD COLUMN note text"),
+            new Kind("varchar to text", "ALTER TABLE notes ALTER COLUMN label TYPE text"),
+            new Kind("enum to text (back needs USING)", "ALTER TABLE notes ALTER COLUMN mood DROP DEFAULT;"
+                    + " ALTER TABLE notes ALTER COLUMN mood TYPE text; ALTER TABLE notes ALTER COLUMN mood SET DEFAULT 'calm'"),
+            new Kind("dropped now() default on timestamp", "ALTER TABLE notes ALTER COLUMN created DROP DEFAULT"),
+            new Kind("dropped now() default on timestamptz", "ALTER TABLE events ALTER COLUMN created_at DROP DEFAULT"),
+            new Kind("changed default", "ALTER TABLE events ALTER COLUMN confidence SET DEFAULT 0.7"),
+            new Kind("dropped NOT NULL", "ALTER TABLE events ALTER COLUMN title DROP NOT NULL"),
+            new Kind("dropped identity", "ALTER TABLE notes ALTER COLUMN id DROP IDENTITY"),
+            new Kind("identity by default", "ALTER TABLE notes ALTER COLUMN id SET GENERATED BY DEFAULT"),
+            new Kind("edited check", "ALTER TABLE events DROP CONSTRAINT check_confidence_range;"
+                    + " ALTER TABLE events ADD CONSTRAINT check_confidence_range CHECK (confidence >= 0 AND confidence <= 100)"),
+            new Kind("check NOT VALID", "ALTER TABLE events DROP CONSTRAINT check_confidence_range;"
+                    + " ALTER TABLE events ADD CONSTRAINT check_confidence_range CHECK (confidence >= 0 AND confidence <= 1) NOT VALID"),
+            new Kind("dropped unique constraint", "ALTER TABLE tags DROP CONSTRAINT tags_name_key"),
+            new Kind("dropped foreign key", "ALTER TABLE notes DROP CONSTRAINT notes_event_id_fkey"),
+            new Kind("dropped partial index", "DROP INDEX idx_events_recent"),
+            new Kind("dropped hash index", "DROP INDEX idx_notes_label"),
+            new Kind("changed index", "DROP INDEX idx_events_recent; CREATE INDEX idx_events_recent ON events (created_at)"),
+            new Kind("extra index", "CREATE INDEX idx_tags_extra ON tags (name)"),
+            new Kind("sequence options", "ALTER SEQUENCE events_id_seq INCREMENT BY 5 CACHE 10"),
+            new Kind("extra enum", "CREATE TYPE unused_kind AS ENUM ('x')"));
+
+    @Test
+    void everyKindOfDriftIsRepairedByThePrintedDdl() throws Exception {
+        Files.writeString(migrations.resolve("V5__create_notes.sql"), V5);
+        List<String> failures = new java.util.ArrayList<>();
+        for (Kind kind : KINDS) {
+            freshDatabaseAndMigrations();
+            migrateLive(null);
+            onLive("INSERT INTO events (title) VALUES ('kept')");
+            onLive(kind.plant());
+            Run before = drift();
+            if (before.exit() != Cairn.FINDINGS) {
+                failures.add(kind.name() + ": drift did not see it (exit " + before.exit() + ")\n" + before.out() + before.err());
+                continue;
+            }
+            List<String> ddl = repairStatements(before.out());
+            for (String sql : ddl) {
+                if (sql.startsWith("CREATE INDEX") || sql.startsWith("DROP INDEX")) {
+                    assertTrue(sql.contains(" CONCURRENTLY "), kind.name() + ": " + sql);
+                }
+            }
+            try {
+                for (String sql : ddl) onLive(sql); // one statement at a time, autocommit, as psql -f runs it
+            } catch (SQLException e) {
+                failures.add(kind.name() + ": the printed DDL fails: " + e.getMessage() + "\n" + String.join(";\n", ddl));
+                continue;
+            }
+            Run after = drift();
+            if (after.exit() != Cairn.OK) {
+                failures.add(kind.name() + ": still drift after the repair:\n" + String.join(";\n", ddl) + "\n" + after.out());
+            }
+        }
+        assertEquals(List.of(), failures, String.join("\n\n", failures));
+        assertTrue(KINDS.size() >= 9);
+    }
+
+    /** The DDL section of the text report, one statement per entry (a CREATE TABLE spans lines). */
+    private static List<String> repairStatements(String report) {
+        String section = report.substring(report.indexOf("DDL to bring the database in line (not executed)\n"));
+        section = section.substring(section.indexOf('\n') + 1, section.indexOf("\n\n"));
+        List<String> statements = new java.util.ArrayList<>();
+        for (String s : section.split(";\n")) {
+            String sql = s.strip().replaceAll(";$", "");
+            if (!sql.isEmpty() && !sql.startsWith("--")) statements.add(sql);
+        }
+        return statements;
     }
 }

@@ -77,7 +77,8 @@ class LintCommandTest {
     void jsonOutput() throws IOException {
         cleanChain();
         write("migration/V3__backfill_events.sql", "UPDATE events SET id = id;\n");
-        int code = run("lint", "--project-dir", project.toString(), "--json", "--severity=missing-undo=off");
+        int code = run("lint", "--project-dir", project.toString(), "--json", "--severity=missing-undo=off",
+                "--severity=data-change=error");
         assertEquals(Cairn.FINDINGS, code);
         assertTrue(out.toString().contains("\"file\":\"src/main/resources/db/migration/V3__backfill_events.sql\",\"line\":1,"
                 + "\"ruleId\":\"data-change\",\"severity\":\"error\""), out.toString());
@@ -89,7 +90,8 @@ class LintCommandTest {
         Path dir = project.resolve("sql/migration");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("V1__create_events.sql"), "CREATE TABLE events (id bigint);\n");
-        int code = run("lint", "--project-dir", project.toString(), "--migrations", "sql/migration");
+        int code = run("lint", "--project-dir", project.toString(), "--migrations", "sql/migration",
+                "--severity=not-idempotent=error");
         assertEquals(Cairn.FINDINGS, code);
         assertTrue(out.toString().contains("sql/migration/V1__create_events.sql:1 error not-idempotent"), out.toString());
         assertTrue(out.toString().contains("sql/migration/V1__create_events.sql:1 warning missing-undo"), out.toString());
@@ -131,5 +133,17 @@ class LintCommandTest {
         int code = run("lint", "--project-dir", project.toString(), "--severity", "no-such-rule=off");
         assertEquals(Cairn.USAGE, code);
         assertTrue(err.toString().contains("Unknown rule 'no-such-rule'"), err.toString());
+    }
+
+    @Test
+    void findingsInLockedMigrationsAreCountedNotFailed() throws IOException {
+        cleanChain();
+        write("migration/V3__add_events_kind.sql", "ALTER TABLE events ADD COLUMN IF NOT EXISTS kind text NOT NULL;\n");
+        write("undo/U3__add_events_kind.sql", "-- lint:ignore drop-column reason: undo of V3\nALTER TABLE events DROP COLUMN IF EXISTS kind;\n");
+        assertEquals(Cairn.FINDINGS, run("lint", "--project-dir", project.toString()), out.toString());
+        assertEquals(Cairn.OK, run("lock", "--project-dir", project.toString()), out.toString() + err);
+        out.getBuffer().setLength(0);
+        assertEquals(Cairn.OK, run("lint", "--project-dir", project.toString()), out.toString());
+        assertTrue(out.toString().contains("1 finding in released migrations (cairn lint --all lists them)"), out.toString());
     }
 }

@@ -192,6 +192,53 @@ class UndoCommandTest {
         assertTrue(catalog().tables().get("tasks").columns().containsKey("done_at"), "first statement rolled back too");
     }
 
+    private void onDatabase(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, server.user(), server.password()); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    // ---- data loss is counted, shown and refused (issue item 4) -----------------------------------
+
+    @Test
+    void undoThatDropsFilledTablesAndColumnsIsRefusedWithCounts() throws Exception {
+        onDatabase("INSERT INTO tasks (title, priority, done_at) VALUES ('a', 1, now()), ('b', 2, now()), ('c', 3, NULL)");
+        CatalogSnapshot atFour = catalog();
+
+        Result dry = undo("--to", "0", "--dry-run");
+        assertEquals(Cairn.FINDINGS, dry.exit(), dry.out() + dry.err());
+        assertTrue(dry.out().contains("It would destroy data:\n  table tasks: 3 rows\n"), dry.out());
+        assertEquals("refused: undoing to version 0 destroys the data listed above; back it up or move it first,"
+                + " or pass --allow-data-loss. Nothing was changed.", dry.err().strip());
+
+        Result column = undo("--steps", "1");
+        assertEquals(Cairn.FINDINGS, column.exit(), column.out() + column.err());
+        assertTrue(column.out().contains("  column tasks.done_at: 2 values (not null)\n"), column.out());
+        assertEquals(1, column.err().strip().lines().count(), column.err());
+        // Nothing lost, nothing left behind: same catalog, same rows, same history.
+        assertTrue(atFour.sameAs(catalog()));
+        assertEquals(List.of("1", "2", "3", "4"), history());
+        try (Connection c = DriverManager.getConnection(url, server.user(), server.password());
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*), count(done_at) FROM tasks")) {
+            rs.next();
+            assertEquals(3, rs.getInt(1));
+            assertEquals(2, rs.getInt(2));
+        }
+
+        Result allowed = undo("--steps", "1", "--allow-data-loss");
+        assertEquals(Cairn.OK, allowed.exit(), allowed.out() + allowed.err());
+        assertTrue(allowed.out().contains("This undo destroys data:\n  column tasks.done_at: 2 values (not null)\n"), allowed.out());
+        assertEquals(List.of("1", "2", "3"), history());
+    }
+
+    @Test
+    void undoThatDropsOnlyEmptyColumnsNeedsNoPermission() throws Exception {
+        onDatabase("INSERT INTO tasks (title, priority) VALUES ('a', 1)"); // done_at stays NULL
+        Result r = undo("--steps", "1");
+        assertEquals(Cairn.OK, r.exit(), r.out() + r.err());
+        assertFalse(r.out().contains("destroy"), r.out());
+    }
+
     private static void write(Path d, String name, String sql) throws Exception {
         Files.writeString(d.resolve(name), sql);
     }

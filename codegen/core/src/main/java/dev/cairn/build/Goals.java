@@ -5,10 +5,16 @@ import dev.cairn.config.Setting;
 import dev.cairn.database.DatabaseChoice;
 import dev.cairn.database.DatabaseKind;
 import dev.cairn.database.DatabaseProvider;
+import dev.cairn.files.FileHashCache;
+import dev.cairn.lint.LintConfig;
 import dev.cairn.lint.LintFailedException;
 import dev.cairn.lint.LintReport;
 import dev.cairn.lint.Linter;
 import dev.cairn.lock.MigrationLockException;
+import dev.cairn.lock.MigrationLocker;
+import dev.cairn.lock.ReleasedMigrations;
+import dev.cairn.migrate.MigrationFile;
+import dev.cairn.migrate.MigrationFiles;
 import dev.cairn.pipeline.Pipeline;
 import dev.cairn.pipeline.PipelineOptions;
 import dev.cairn.pipeline.PipelineResult;
@@ -18,6 +24,7 @@ import dev.cairn.undo.VerifyUndoReport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -53,12 +60,66 @@ public final class Goals {
         }
     }
 
-    /** The migration files' static checks, without a database. */
+    /**
+     * Adds new migrations to migrations.lock (never changes a locked line). On an existing chain,
+     * the one command that adopts the tool: what is locked is released, and its lint findings no
+     * longer fail a build. With {@code verify}, writes nothing and fails on anything unlocked.
+     */
+    public static int lock(CairnSettings settings, boolean verify, Consumer<String> out, Consumer<String> err) throws Exception {
+        PipelineOptions options = settings.pipelineOptions(Map.of());
+        Path lock = options.lockFile();
+        try {
+            List<MigrationFile> files = MigrationFiles.scan(options.migrationDirs(), lock.getParent()).migrations();
+            MigrationLocker.Outcome o = MigrationLocker.enforce(lock, files,
+                    verify ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.RELOCK);
+            String shown = settings.baseDir().relativize(lock.toAbsolutePath().normalize()).toString();
+            if (o.created()) {
+                out.accept("created " + shown + " with " + o.locked() + " migrations");
+            } else {
+                for (MigrationFile f : o.appended()) out.accept("locked  " + f.label());
+                out.accept(o.locked() + " migrations locked in " + shown + (o.appended().isEmpty() ? ", all match" : ""));
+            }
+            return OK;
+        } catch (MigrationLockException e) {
+            err.accept("error: " + e.getMessage());
+            return FINDINGS;
+        }
+    }
+
+    /**
+     * The migration files' static checks, without a database. Unless {@code all}, findings in
+     * released (locked) migrations are left out and counted in the summary: they cannot be fixed
+     * any more, so they never fail a build.
+     */
+    public static LintRun lint(CairnSettings settings, LintConfig config, boolean all) throws Exception {
+        List<Path> dirs = settings.migrationDirs();
+        Path lock = settings.pipelineOptions(Map.of()).lockFile();
+        // labels relative to the lock's folder, as the lock records them (migration/V3__x.sql)
+        MigrationFiles scanned = MigrationFiles.scan(dirs, Linter.undoDirs(dirs, config), lock.getParent(), FileHashCache.none());
+        LintReport report = Linter.lint(scanned, config, settings.placeholders());
+        if (all) return new LintRun(report, "");
+        ReleasedMigrations released = ReleasedMigrations.of(lock, scanned);
+        return new LintRun(released.newWork(report), released.summarySuffix(report));
+    }
+
+    /** What {@link #lint} found: the report, and the summary's note on released migrations. */
+    public record LintRun(LintReport report, String releasedNote) {
+
+        /** One line per finding, then the summary with the note; paths relative to {@code base}. */
+        public String format(Path base) {
+            return report.format(base).stripTrailing() + releasedNote + "\n";
+        }
+
+        public boolean failed() {
+            return report.hasErrors();
+        }
+    }
+
+    /** {@link #lint} with the settings' rule severities, printed; FINDINGS on an error in new work. */
     public static int lint(CairnSettings settings, Consumer<String> out) throws Exception {
-        LintReport report = Linter.lint(settings.migrationDirs(), settings.lint());
-        String text = report.format(settings.baseDir());
-        if (!text.isBlank()) text.lines().forEach(out);
-        return report.hasErrors() ? FINDINGS : OK;
+        LintRun run = lint(settings, settings.lint(), false);
+        run.format(settings.baseDir()).lines().forEach(out);
+        return run.failed() ? FINDINGS : OK;
     }
 
     /** Every undo script, proved on a throwaway PostgreSQL (upgrade, downgrade, upgrade). */

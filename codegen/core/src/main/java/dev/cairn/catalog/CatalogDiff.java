@@ -40,6 +40,8 @@ public record CatalogDiff(List<Difference> differences) {
             if (!e.shape().equals(a.shape())) {
                 out.add(new Difference("index " + e.name(), "index " + e.name() + " differs: expected "
                         + e.shape() + " actual " + a.shape()));
+            } else if (!a.valid()) {
+                out.add(new Difference("index " + e.name(), actual.invalidIndexAdvice(a)));
             }
         });
         for (String name : union(expected.enums(), actual.enums())) {

@@ -85,9 +85,11 @@ public record CatalogSnapshot(String schema,
      * @param definition pg_get_indexdef, for people and for DDL
      * @param shape      what makes two indexes the same: the definition after "INDEX name", without the
      *                   schema name pg_get_indexdef puts before the table (so opclasses count too)
+     * @param valid      false for what a failed or timed-out CREATE INDEX CONCURRENTLY leaves: an index
+     *                   PostgreSQL maintains but never uses (pg_index.indisvalid)
      */
     public record Index(String name, String table, boolean unique, String method, List<String> keys,
-                        List<String> include, String predicate, String definition, String shape) {
+                        List<String> include, String predicate, String definition, String shape, boolean valid) {
         public Index {
             keys = List.copyOf(keys);
             include = List.copyOf(include);
@@ -165,7 +167,7 @@ public record CatalogSnapshot(String schema,
             Index idx = new Index(rs.getString("index_name"), rs.getString("table_name"), rs.getBoolean("indisunique"),
                     rs.getString("method"), all.subList(0, nKeys), all.subList(nKeys, all.size()),
                     rs.getString("predicate"), rs.getString("definition"),
-                    shape(rs.getString("definition"), rs.getString("schema_ident")));
+                    shape(rs.getString("definition"), rs.getString("schema_ident")), rs.getBoolean("indisvalid"));
             indexes.put(idx.name(), idx);
         });
 
@@ -180,6 +182,23 @@ public record CatalogSnapshot(String schema,
             sequences.put(s.name(), s);
         });
         return new CatalogSnapshot(schema, tables, indexes, enums, sequences);
+    }
+
+    /** Indexes left INVALID by a failed CREATE INDEX CONCURRENTLY, by name. */
+    public List<Index> invalidIndexes() {
+        return indexes.values().stream().filter(i -> !i.valid()).toList();
+    }
+
+    /** What to do about an invalid index, for every command that finds one. */
+    public String invalidIndexAdvice(Index i) {
+        String name = quote(schema) + "." + quote(i.name());
+        return "index " + name + " is INVALID: a CREATE INDEX CONCURRENTLY failed or timed out and left it behind"
+                + " (PostgreSQL keeps updating it but never uses it). Drop it with `DROP INDEX CONCURRENTLY " + name
+                + ";`, fix the cause, then run migrate again.";
+    }
+
+    private static String quote(String identifier) {
+        return identifier.matches("[a-z_][a-z0-9_]*") ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /** True when nothing differs; shorthand for {@link CatalogDiff#between}. */
@@ -268,7 +287,7 @@ public record CatalogSnapshot(String schema,
                          FROM generate_series(1, i.indnatts) k)::text[] AS keys,
                    pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
                    pg_get_indexdef(i.indexrelid) AS definition,
-                   quote_ident(n.nspname) AS schema_ident
+                   quote_ident(n.nspname) AS schema_ident, i.indisvalid
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_class tc ON tc.oid = i.indrelid

@@ -3,6 +3,7 @@ package dev.cairn.config;
 import dev.cairn.database.DatabaseChoice;
 import dev.cairn.database.DatabaseKind;
 import dev.cairn.generate.CodegenSettings;
+import dev.cairn.generate.UserGenerator;
 import dev.cairn.lint.LintConfig;
 import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.migrate.MigrationLocations;
@@ -198,10 +199,25 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
         return "true".equalsIgnoreCase(environment.get("CI")) && !path(Setting.OUTPUT_DIRECTORY).startsWith(baseDir.resolve("target"));
     }
 
+    /**
+     * What jOOQ generates: every schema in {@code schemas}, into {@code packageName}, merged with the
+     * team's {@code <generator>} (inline, or the {@code generatorConfig} file; not both).
+     */
     public CodegenSettings codegen() {
         CodegenSettings defaults = CodegenSettings.defaults();
-        return new CodegenSettings(value(Setting.PACKAGE_NAME), list(Setting.SCHEMAS).isEmpty() ? "public" : list(Setting.SCHEMAS).getFirst(),
-                defaults.excludes().replace(FlywaySettings.DEFAULT_TABLE, value(Setting.TABLE)));
+        List<String> schemas = list(Setting.SCHEMAS).isEmpty() ? List.of("public") : list(Setting.SCHEMAS);
+        return new CodegenSettings(value(Setting.PACKAGE_NAME), schemas,
+                defaults.excludes().replace(FlywaySettings.DEFAULT_TABLE, value(Setting.TABLE)), userGenerator());
+    }
+
+    private Optional<UserGenerator> userGenerator() {
+        if (generator.isPresent() && isSet(Setting.GENERATOR_CONFIG)) {
+            throw new IllegalArgumentException("Both an inline <generator> and generatorConfig (" + value(Setting.GENERATOR_CONFIG)
+                    + ", from " + sources.get(Setting.GENERATOR_CONFIG) + ") are given: keep one of them.");
+        }
+        if (generator.isPresent()) return Optional.of(UserGenerator.inline(generator.get(), "<generator>"));
+        if (isSet(Setting.GENERATOR_CONFIG)) return Optional.of(UserGenerator.load(path(Setting.GENERATOR_CONFIG)));
+        return Optional.empty();
     }
 
     public LintConfig lint() {

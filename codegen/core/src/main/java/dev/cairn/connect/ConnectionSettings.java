@@ -1,8 +1,5 @@
 package dev.cairn.connect;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -35,27 +32,14 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) {
         return new ConnectionSettings(parsed.jdbcUrl(), u, p);
     }
 
-    /** Accepts jdbc:postgresql://... or postgres(ql)://user:pass@host:port/db?params. */
+    /**
+     * Accepts jdbc:postgresql://..., postgres(ql)://user:pass@host:port/db?params; credentials in the
+     * authority or in user=/password= parameters are taken out of the URL. A URL that does not parse
+     * completely is refused ({@link PostgresJdbcUrl#read}).
+     */
     public static ConnectionSettings parse(String url) {
-        String s = url.strip();
-        if (s.startsWith("jdbc:postgresql:")) return new ConnectionSettings(s, null, null);
-        if (s.startsWith("postgres://") || s.startsWith("postgresql://")) {
-            URI uri = URI.create(s);
-            String user = null;
-            String password = null;
-            if (uri.getRawUserInfo() != null) {
-                String[] parts = uri.getRawUserInfo().split(":", 2);
-                user = decode(parts[0]);
-                if (parts.length > 1) password = decode(parts[1]);
-            }
-            String host = uri.getHost() != null ? uri.getHost() : "localhost";
-            int port = uri.getPort() > 0 ? uri.getPort() : 5432;
-            String db = uri.getRawPath() == null || uri.getRawPath().length() <= 1 ? "postgres" : uri.getRawPath().substring(1);
-            String query = uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "";
-            return new ConnectionSettings("jdbc:postgresql://" + host + ":" + port + "/" + db + query, user, password);
-        }
-        throw new IllegalArgumentException("Not a PostgreSQL URL: " + mask(s)
-                + ". Use jdbc:postgresql://host:port/db or postgresql://user:password@host:port/db.");
+        PostgresJdbcUrl.Given given = PostgresJdbcUrl.read(url);
+        return new ConnectionSettings(given.url().toString(), given.user(), given.password());
     }
 
     public Connection connect() throws SQLException {
@@ -80,16 +64,13 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) {
     /** Masks password=... parameters and user:password@ credentials in a URL. */
     public static String mask(String url) {
         return url.replaceAll("(?i)(password=)[^&\\s]*", "$1****")
-                .replaceAll("(://[^:/@\\s]+:)[^@\\s]*@", "$1****@");
+                // up to the last '@' before the path: a password may hold an unescaped '@'
+                .replaceAll("(://[^:/@\\s]*:)[^/\\s]*@", "$1****@");
     }
 
     @Override
     public String toString() {
         return "ConnectionSettings[" + display() + "]";
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     @SafeVarargs

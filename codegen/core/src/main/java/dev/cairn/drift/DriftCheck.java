@@ -1,5 +1,9 @@
 package dev.cairn.drift;
 
+import dev.cairn.migrate.FlywayHistory;
+
+import dev.cairn.catalog.CatalogDdl;
+
 import dev.cairn.catalog.CatalogDiff;
 import dev.cairn.catalog.CatalogSnapshot;
 import dev.cairn.connect.ConnectionSettings;
@@ -10,9 +14,6 @@ import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.migrate.MigrationLocations;
 import dev.cairn.migrate.Migrator;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.jooq.Meta;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 import java.sql.Connection;
 import java.util.List;
@@ -45,8 +46,8 @@ public final class DriftCheck {
                     .dataSource(live.dataSource());
             // info() on a database without the history table would be harmless, but nothing here
             // should even look like it manages an unmanaged database: ask the catalog first.
-            FlywayHistory history = live.hasTable(flyway.schemas().getFirst(), liveFlyway.getTable())
-                    ? FlywayHistory.read(liveFlyway.load()) : null;
+            FlywayHistory.Status history = live.hasTable(flyway.schemas().getFirst(), liveFlyway.getTable())
+                    ? FlywayHistory.status(liveFlyway.load()) : null;
             String target = history != null ? history.targetVersion() : null;
 
             try (ThrowawayPostgres expectedDb = provider.start()) {
@@ -67,19 +68,10 @@ public final class DriftCheck {
                     CatalogSnapshot expected = CatalogSnapshot.read(expectedConnection, schema, flyway.table());
                     CatalogSnapshot actual = CatalogSnapshot.read(live.connection(), schema, flyway.table());
                     CatalogDiff diff = CatalogDiff.between(expected, actual);
-                    // The catalog decides whether there is drift; jOOQ only writes the repair for it.
-                    List<RepairDdl.Statement> ddl = diff.isEmpty() ? List.of()
-                            : RepairDdl.between(meta(live.connection()), meta(expectedConnection), actual, expected);
+                    List<CatalogDdl.Statement> ddl = diff.isEmpty() ? List.of() : CatalogDdl.between(actual, expected);
                     return new DriftReport(settings.display(), history, target, basis, diff, ddl);
                 }
             }
         }
-    }
-
-    private Meta meta(Connection c) {
-        return DSL.using(c, SQLDialect.POSTGRES).meta()
-                .filterSchemas(s -> s.getName().equals(schema))
-                .filterTables(t -> !t.getName().equals(CatalogSnapshot.FLYWAY_HISTORY))
-                .filterIndexes(i -> !i.getTable().getName().equals(CatalogSnapshot.FLYWAY_HISTORY));
     }
 }

@@ -1,5 +1,9 @@
 package dev.cairn.drift;
 
+import dev.cairn.migrate.FlywayHistory;
+
+import dev.cairn.catalog.CatalogDdl;
+
 import dev.cairn.json.JsonWriter;
 
 import java.io.PrintWriter;
@@ -14,7 +18,7 @@ public final class DriftJson {
     public static void write(DriftReport r, PrintWriter out) {
         StringBuilder b = new StringBuilder("{\n");
         b.append("  \"database\": ").append(str(r.database())).append(",\n");
-        FlywayHistory h = r.history();
+        FlywayHistory.Status h = r.history();
         b.append("  \"flyway\": {\"managed\": ").append(h != null);
         if (h != null) {
             b.append(", \"current\": ").append(str(h.current()))
@@ -33,7 +37,7 @@ public final class DriftJson {
         b.append(lines.isEmpty() ? "]},\n" : "\n    ]},\n");
         b.append("  \"ddl\": [");
         for (int i = 0; i < r.ddl().size(); i++) {
-            RepairDdl.Statement s = r.ddl().get(i);
+            CatalogDdl.Statement s = r.ddl().get(i);
             b.append(i == 0 ? "\n    " : ",\n    ").append("{\"sql\": ").append(str(s.sql())).append(", \"source\": ")
                     .append(str(s.source())).append('}');
         }
@@ -44,10 +48,10 @@ public final class DriftJson {
         out.flush();
     }
 
-    private static String entries(List<FlywayHistory.Entry> entries) {
+    private static String entries(List<FlywayHistory.Status.Entry> entries) {
         StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < entries.size(); i++) {
-            FlywayHistory.Entry e = entries.get(i);
+            FlywayHistory.Status.Entry e = entries.get(i);
             if (i > 0) b.append(", ");
             b.append("{\"version\": ").append(str(e.version())).append(", \"description\": ").append(str(e.description()))
                     .append(", \"script\": ").append(str(e.script())).append(", \"state\": ").append(str(e.state())).append('}');

@@ -1,5 +1,9 @@
 package dev.cairn.drift;
 
+import dev.cairn.migrate.FlywayHistory;
+
+import dev.cairn.catalog.CatalogDdl;
+
 import dev.cairn.catalog.CatalogDiff;
 
 import java.util.List;
@@ -14,8 +18,8 @@ import java.util.List;
  * @param schema        the catalog differences, expected = migrations, actual = live
  * @param ddl           statements that would make the live schema match (never executed)
  */
-public record DriftReport(String database, FlywayHistory history, String targetVersion, String expectedBasis,
-                          CatalogDiff schema, List<RepairDdl.Statement> ddl) {
+public record DriftReport(String database, FlywayHistory.Status history, String targetVersion, String expectedBasis,
+                          CatalogDiff schema, List<CatalogDdl.Statement> ddl) {
 
     public DriftReport {
         ddl = List.copyOf(ddl);

@@ -1,5 +1,9 @@
 package dev.cairn.drift;
 
+import dev.cairn.migrate.FlywayHistory;
+
+import dev.cairn.catalog.CatalogDdl;
+
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -13,7 +17,7 @@ public final class DriftText {
         out.println("drift: " + r.database());
         out.println();
         out.println("Flyway history");
-        FlywayHistory h = r.history();
+        FlywayHistory.Status h = r.history();
         if (h == null) {
             out.println("  not managed by Flyway: no flyway_schema_history table (nothing was created)");
         } else {
@@ -32,7 +36,7 @@ public final class DriftText {
         out.println();
         out.println("DDL to bring the database in line (not executed)");
         if (r.ddl().isEmpty()) out.println("  (none)");
-        for (RepairDdl.Statement s : r.ddl()) {
+        for (CatalogDdl.Statement s : r.ddl()) {
             out.println("  " + s.sql() + (s.sql().startsWith("--") ? "" : ";"));
         }
         out.println();
@@ -41,8 +45,8 @@ public final class DriftText {
         out.flush();
     }
 
-    private static void section(PrintWriter out, String title, List<FlywayHistory.Entry> entries) {
+    private static void section(PrintWriter out, String title, List<FlywayHistory.Status.Entry> entries) {
         out.println("  " + title + ": " + (entries.isEmpty() ? "none" : entries.size()));
-        for (FlywayHistory.Entry e : entries) out.println("    " + e.display());
+        for (FlywayHistory.Status.Entry e : entries) out.println("    " + e.display());
     }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.freshness;
 
+import dev.cairn.files.DurableFiles;
 import dev.cairn.files.FileHashCache;
 import dev.cairn.files.Sha256;
 import dev.cairn.generate.CodegenSettings;
@@ -9,7 +10,6 @@ import dev.cairn.migrate.MigrationFile;
 import dev.cairn.migrate.MigrationLocations;
 
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,14 +58,12 @@ public record Fingerprint(SortedMap<String, String> inputs, SortedMap<String, St
         in.put("setting flyway.placeholders", flyway.placeholders().toString().replace("\n", "\\n"));
         in.put("setting flyway.table", flyway.table());
         in.put("setting flyway.outOfOrder", String.valueOf(flyway.outOfOrder()));
-        for (RecordComponent c : CodegenSettings.class.getRecordComponents()) {
-            try {
-                in.put("setting " + c.getName(), String.valueOf(c.getAccessor().invoke(settings)));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        // The rest of the jOOQ configuration lives in code (JooqGenerator); hash it so a change there counts too.
+        in.put("setting excludes", settings.excludes());
+        in.put("setting inputSchema", String.join(",", settings.schemas()));
+        in.put("setting targetPackage", settings.targetPackage());
+        // The rest of the jOOQ configuration lives in code (JooqGenerator) and in the team's own <generator>:
+        // hash the effective, merged configuration, so a change to either counts too. (A custom strategy's
+        // or generator's *code* is not an input: --force after changing it.)
         in.put("setting jooq-configuration",
                 Sha256.of(JooqGenerator.configuration(settings, Path.of("<output>")).toString()));
         in.putAll(tools.asInputs());
@@ -109,9 +107,17 @@ public record Fingerprint(SortedMap<String, String> inputs, SortedMap<String, St
         return sb.toString();
     }
 
+    /** Replaces the file completely or not at all (a full disk leaves the previous fingerprint). */
     public void write(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, format(), StandardCharsets.UTF_8);
+        DurableFiles.replace(file, format().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes the fingerprint beside {@code file} without replacing it yet, so it can be written
+     * before the generated code is swapped in: {@link DurableFiles#commit} puts it in place.
+     */
+    public Path prepare(Path file) throws IOException {
+        return DurableFiles.prepare(file, format().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The committed fingerprint, or null when there is none (first run, or deleted). */

@@ -1,5 +1,6 @@
 package dev.cairn.generate;
 
+import dev.cairn.files.DurableFiles;
 import dev.cairn.files.FileTrees;
 
 import java.io.IOException;
@@ -31,6 +32,45 @@ public final class GeneratedSources {
     }
 
     /**
+     * Checks that every staged file was written completely and forces it to disk, so that a swap
+     * never publishes a half-written tree. jOOQ writes through a PrintWriter, which swallows write
+     * errors: on a full disk it leaves empty or cut-off files and reports success. An empty file,
+     * or a Java file that does not end with the closing brace of its class, is such a file.
+     */
+    public void seal(Path staging) throws IOException {
+        for (Path file : FileTrees.files(staging).values()) {
+            DurableFiles.force(file);
+            if (!complete(file)) {
+                throw new IOException("Cannot write " + directory.resolve(staging.relativize(file)) + ": the generator left it "
+                        + (Files.size(file) == 0 ? "empty" : "cut off") + " (is the disk full? "
+                        + file.getParent().toAbsolutePath() + "). Nothing was replaced: free some space and run generate again.");
+            }
+        }
+        try (var dirs = Files.walk(staging)) {
+            dirs.filter(Files::isDirectory).forEach(DurableFiles::forceDirectory);
+        }
+    }
+
+    private static boolean complete(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size == 0) return false;
+        String name = file.getFileName().toString();
+        if (!name.endsWith(".java") || name.equals("package-info.java") || name.equals("module-info.java")) return true;
+        // The last non-blank byte of a generated compilation unit closes its type.
+        try (var ch = java.nio.channels.FileChannel.open(file)) {
+            int tail = (int) Math.min(size, 256);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(tail);
+            ch.read(b, size - tail);
+            for (int i = tail - 1; i >= 0; i--) {
+                byte c = b.get(i);
+                if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+                return c == '}';
+            }
+            return false;
+        }
+    }
+
+    /**
      * Replaces the directory with {@code staging}. Returns false, and leaves the directory (and its
      * timestamps, so incremental compilation stays incremental) untouched, when nothing changed.
      */
@@ -48,6 +88,7 @@ public final class GeneratedSources {
             if (hadPrevious) Files.move(previous, directory, StandardCopyOption.ATOMIC_MOVE);
             throw e;
         }
+        DurableFiles.forceDirectory(directory.getParent());
         if (hadPrevious) FileTrees.delete(previous);
         return true;
     }

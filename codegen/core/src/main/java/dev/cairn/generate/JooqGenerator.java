@@ -3,13 +3,9 @@ package dev.cairn.generate;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
-import org.jooq.meta.jaxb.Generate;
-import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Logging;
 import org.jooq.meta.jaxb.OnError;
 import org.jooq.meta.jaxb.SchemaMappingType;
-import org.jooq.meta.jaxb.Target;
-import org.jooq.meta.postgres.PostgresDatabase;
 
 import dev.cairn.files.FileTrees;
 
@@ -23,32 +19,15 @@ public final class JooqGenerator {
     private JooqGenerator() {
     }
 
-    /** The jOOQ configuration: kept here so every run (CLI, Maven, tests) generates the same way. */
+    /**
+     * The jOOQ configuration: kept here so every run (CLI, Maven, tests) generates the same way. Our
+     * {@code <generator>} merged with the team's, if they gave one ({@link GeneratorMerge}).
+     */
     public static Configuration configuration(CodegenSettings settings, Path targetDirectory) {
         return new Configuration()
                 .withLogging(Logging.WARN)
                 .withOnError(OnError.FAIL)
-                .withGenerator(new Generator()
-                        .withDatabase(new Database()
-                                .withName(PostgresDatabase.class.getName())
-                                .withInputSchema(settings.inputSchema())
-                                .withExcludes(settings.excludes()))
-                        .withGenerate(new Generate()
-                                // Output must depend on the schema only: no timestamps, no versions.
-                                .withGeneratedAnnotation(false)
-                                .withJavaTimeTypes(true)
-                                .withIndexes(true)
-                                .withKeys(true)
-                                .withGlobalObjectReferences(true)
-                                .withRecords(true)
-                                .withImplicitJoinPathsManyToMany(false)
-                                .withPojos(false)
-                                .withDaos(false))
-                        .withTarget(new Target()
-                                .withPackageName(settings.targetPackage())
-                                .withDirectory(targetDirectory.toString())
-                                .withEncoding("UTF-8")
-                                .withClean(true)));
+                .withGenerator(GeneratorMerge.merge(settings, targetDirectory));
     }
 
     /**
@@ -57,20 +36,26 @@ public final class JooqGenerator {
      */
     public static void generate(Database source, CodegenSettings settings, Path targetDirectory) throws Exception {
         Configuration config = configuration(settings, targetDirectory);
-        Database standard = config.getGenerator().getDatabase();
-        config.getGenerator().setDatabase(source
-                // DDLDatabase keeps H2's schema name PUBLIC; generated code must say "public".
-                .withSchemata(new SchemaMappingType()
-                        .withInputSchema(settings.inputSchema().toUpperCase(java.util.Locale.ROOT))
-                        .withOutputSchema(settings.inputSchema()))
-                .withExcludes(standard.getExcludes()));
+        Database database = config.getGenerator().getDatabase();
+        // Their database options (forced types, includes ...) apply here too; only the reader is DDLDatabase.
+        database.setName(source.getName());
+        database.setProperties(source.getProperties());
+        // DDLDatabase keeps H2's schema names (PUBLIC); generated code must say "public".
+        database.setInputSchema(null);
+        database.setSchemata(settings.schemas().stream().map(s -> new SchemaMappingType()
+                .withInputSchema(s.toUpperCase(java.util.Locale.ROOT))
+                .withOutputSchema(s)).toList());
         new GenerationTool().run(config);
     }
 
     public static void generate(Connection connection, CodegenSettings settings, Path targetDirectory) throws Exception {
+        run(connection, configuration(settings, targetDirectory));
+    }
+
+    private static void run(Connection connection, Configuration configuration) throws Exception {
         GenerationTool tool = new GenerationTool();
         tool.setConnection(connection);
-        tool.run(configuration(settings, targetDirectory));
+        tool.run(configuration);
     }
 
     /**
@@ -83,7 +68,9 @@ public final class JooqGenerator {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("cairn-generator-warmup-");
-            generate(emptyDatabase, settings, scratch);
+            // An empty database has none of the schemas and uses none of a team's forced types: jOOQ
+            // would warn about each. The real run warns as usual.
+            run(emptyDatabase, configuration(settings, scratch).withLogging(Logging.ERROR).withOnUnused(OnError.SILENT));
         } catch (Exception | LinkageError e) {
             // only a warm-up
         } finally {

@@ -4,6 +4,7 @@ import dev.cairn.database.DatabaseProvider;
 import dev.cairn.database.OfflineProvider;
 import dev.cairn.database.ThrowawayPostgres;
 import dev.cairn.files.FileHashCache;
+import dev.cairn.files.DurableFiles;
 import dev.cairn.files.FileTrees;
 import dev.cairn.freshness.Fingerprint;
 import dev.cairn.freshness.Freshness;
@@ -16,6 +17,7 @@ import dev.cairn.lint.LintFailedException;
 import dev.cairn.lint.LintReport;
 import dev.cairn.lint.Linter;
 import dev.cairn.lint.Severity;
+import dev.cairn.lock.ReleasedMigrations;
 import dev.cairn.lock.MigrationLocker;
 import dev.cairn.migrate.FlywayFactory;
 import dev.cairn.migrate.MigrationFile;
@@ -104,6 +106,7 @@ public final class Pipeline {
         }
         report(options.force() && freshness.upToDate() ? "forced" : "stale", freshness.upToDate()
                 ? "--force: regenerating although nothing changed" : freshness.summary(), since(t1));
+        options.codegen().user().ifPresent(u -> u.ignored().forEach(note -> report("note", note, Duration.ZERO)));
         // The database starts now, on another thread, while the migrations are linted (check mode linted above).
         // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
         DatabaseInBackground database = provider instanceof OfflineProvider ? null
@@ -157,15 +160,21 @@ public final class Pipeline {
         return locked;
     }
 
-    /** Warnings are printed; any error stops the run before anything is migrated. */
+    /**
+     * Findings in new (not yet locked) migrations are printed, and an error among them stops the
+     * run before anything is migrated. Released migrations cannot be edited any more: their
+     * findings are one summary line, never a failure (`cairn lint --all` lists them).
+     */
     private void lint(PipelineOptions options, MigrationFiles scanned) throws Exception {
         long t0 = System.nanoTime();
-        LintReport report = Linter.lint(scanned, options.lint(), options.flyway().placeholders());
+        LintReport all = Linter.lint(scanned, options.lint(), options.flyway().placeholders());
+        ReleasedMigrations released = ReleasedMigrations.of(options.lockFile(), scanned);
+        LintReport report = released.newWork(all);
         Path base = Path.of("").toAbsolutePath();
         for (Finding f : report.findings()) {
             if (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING) out.accept("  " + f.format(base));
         }
-        report("lint", report.summary().replaceFirst("^lint: ", ""), since(t0));
+        report("lint", report.summary().replaceFirst("^lint: ", "") + released.summarySuffix(all), since(t0));
         if (report.hasErrors()) {
             throw new LintFailedException(report.errors() + " migration lint error" + (report.errors() == 1 ? "" : "s")
                     + " (listed above). Fix the statements, or acknowledge one with a comment on the line before it:"
@@ -198,11 +207,11 @@ public final class Pipeline {
             long t2 = System.nanoTime();
             try (Connection c = db.connect()) {
                 JooqGenerator.generate(c, options.codegen(), target);
-                int tables = count(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
-                        + options.codegen().inputSchema() + "' AND table_type = 'BASE TABLE' AND table_name !~ '"
-                        + options.codegen().excludes() + "'");
+                String schemas = sqlList(options.codegen().schemas());
+                int tables = count(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema IN (" + schemas
+                        + ") AND table_type = 'BASE TABLE' AND table_name !~ '" + options.codegen().excludes() + "'");
                 int enums = count(c, "SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-                        + " WHERE t.typtype = 'e' AND n.nspname = '" + options.codegen().inputSchema() + "'");
+                        + " WHERE t.typtype = 'e' AND n.nspname IN (" + schemas + ")");
                 return new Generation(db.description(), migrated.applied(), migrated.version(), tables, enums,
                         started, migrateTime, t2);
             }
@@ -218,7 +227,7 @@ public final class Pipeline {
             report("database", description, interpreted);
             long t2 = System.nanoTime();
             JooqGenerator.generate(schema.database(), options.codegen(), target);
-            Path pkg = target.resolve(options.codegen().targetPackage().replace('.', '/'));
+            Path pkg = target.resolve(options.codegen().effectivePackage().replace('.', '/'));
             return new Generation(description, schema.scripts(), "(offline)", javaFiles(pkg.resolve("tables")),
                     javaFiles(pkg.resolve("enums")), interpreted, Duration.ZERO, t2);
         }
@@ -233,14 +242,24 @@ public final class Pipeline {
 
     private PipelineResult publish(PipelineOptions options, GeneratedSources committed, Fingerprint inputs,
                                    Generation g, Path staging, List<MigrationFile> migrations, long t0) throws Exception {
-        boolean changed = committed.replaceWith(staging);
-        Duration generateTime = since(g.generateStart());
-        report("generate", g.tables() + " tables, " + g.enums() + " enums -> " + display(committed.directory())
-                + (changed ? " (updated)" : " (unchanged)"), generateTime);
-
-        lock(options, migrations, MigrationLocker.Mode.APPEND);
+        // Everything is written and forced before anything committed changes: the staged code, then
+        // the fingerprint of exactly that code beside the old one. A failure up to here changes nothing.
+        committed.seal(staging);
+        Path fingerprint = inputs.withGenerated(Fingerprint.hashTree(staging)).prepare(options.fingerprintFile());
+        boolean changed;
+        Duration generateTime;
+        try {
+            changed = committed.replaceWith(staging);
+            generateTime = since(g.generateStart());
+            report("generate", g.tables() + " tables, " + g.enums() + " enums -> " + display(committed.directory())
+                    + (changed ? " (updated)" : " (unchanged)"), generateTime);
+            lock(options, migrations, MigrationLocker.Mode.APPEND);
+        } catch (Exception | Error e) {
+            DurableFiles.discard(fingerprint);
+            throw e;
+        }
         long t1 = System.nanoTime();
-        inputs.withGenerated(Fingerprint.hashTree(committed.directory())).write(options.fingerprintFile());
+        DurableFiles.commit(fingerprint, options.fingerprintFile());
         report("fingerprint", inputs.id() + " -> " + display(options.fingerprintFile()), since(t1));
 
         Duration total = since(t0);
@@ -281,6 +300,10 @@ public final class Pipeline {
 
     private static PipelineResult stale(Fingerprint inputs, Duration total, String... findings) {
         return PipelineResult.withoutDatabase(Outcome.STALE, inputs.id(), List.of(findings), total);
+    }
+
+    private static String sqlList(List<String> names) {
+        return String.join(",", names.stream().map(n -> "'" + n.replace("'", "''") + "'").toList());
     }
 
     private static int count(Connection c, String sql) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.cairn.undo;
 
+import dev.cairn.migrate.FlywayHistory;
+
 import dev.cairn.catalog.CatalogDiff;
 import dev.cairn.catalog.CatalogSnapshot;
 import dev.cairn.database.DatabaseProvider;
@@ -99,7 +101,7 @@ public final class RoundTripVerifier {
         Optional<java.nio.file.Path> file = undo.file(v);
         if (file.isEmpty()) {
             return new Step(RoundTripResult.missing(version, m.getScript(),
-                    walk.suggestUndo(previous, before, after)), after);
+                    walk.suggestUndo(before, after)), after);
         }
         String name = file.get().getFileName().toString();
         UndoScript script;
@@ -207,9 +209,8 @@ public final class RoundTripVerifier {
             migrateTo(v);
         }
 
-        List<String> suggestUndo(MigrationVersion previous, CatalogSnapshot before, CatalogSnapshot after)
-                throws SQLException {
-            return SuggestedUndo.forStep(db, connection, schema, flyway, previous, before, after);
+        List<String> suggestUndo(CatalogSnapshot before, CatalogSnapshot after) {
+            return SuggestedUndo.forStep(before, after);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.cairn.undo;
 
+import dev.cairn.migrate.FlywayHistory;
+
 import org.flywaydb.core.api.MigrationVersion;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.cairn.undo;
 
+import dev.cairn.migrate.FlywayHistory;
+
 import java.sql.Connection;
 import java.util.function.Consumer;
 

@@ -159,7 +159,7 @@ class RoundTripVerifierTest {
         assertTrue(run.report().clean(false));
         assertFalse(run.report().clean(true));
         assertTrue(run.text().contains("V2__add_priority.sql has no undo script; a starting point from the catalog diff:"), run.text());
-        assertTrue(run.text().contains("    ALTER TABLE tasks DROP priority;"), run.text());
+        assertTrue(run.text().contains("    ALTER TABLE \"public\".\"tasks\" DROP COLUMN \"priority\";"), run.text());
     }
 
     @Test
@@ -171,12 +171,12 @@ class RoundTripVerifierTest {
         java.nio.file.Files.delete(set.undo.resolve("U3__index_priority.sql"));
         Run run = verify(set);
         assertEquals(3, run.report().missing(), run.text());
-        assertTrue(run.text().contains("    DROP TABLE tasks"), run.text());
-        assertTrue(run.text().contains("    DROP TYPE IF EXISTS task_status;"), run.text());
-        assertFalse(run.text().contains("DROP INDEX IF EXISTS idx_tasks_status"), "goes with its table: " + run.text());
-        assertTrue(run.text().contains("    DROP INDEX idx_tasks_priority;"), run.text());
-        assertTrue(run.text().contains("    DROP INDEX idx_tasks_open;"), run.text());
-        assertTrue(run.text().contains("    CREATE INDEX idx_tasks_status ON public.tasks USING btree (status);"), run.text());
+        assertTrue(run.text().contains("    DROP TABLE \"public\".\"tasks\";"), run.text());
+        assertTrue(run.text().contains("    DROP TYPE \"public\".\"task_status\";"), run.text());
+        assertFalse(run.text().contains("\"idx_tasks_status\""), "goes with its table: " + run.text());
+        assertTrue(run.text().contains("    DROP INDEX CONCURRENTLY \"public\".\"idx_tasks_priority\";"), run.text());
+        assertTrue(run.text().contains("    DROP INDEX CONCURRENTLY \"public\".\"idx_tasks_open\";"), run.text());
+        assertTrue(run.text().contains("    CREATE INDEX CONCURRENTLY idx_tasks_status ON public.tasks USING btree (status);"), run.text());
     }
 
     @Test

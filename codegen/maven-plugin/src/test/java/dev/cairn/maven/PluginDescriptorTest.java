@@ -52,12 +52,13 @@ class PluginDescriptorTest {
             }
             goals.put(goal, params);
         }
-        assertEquals(Set.of("generate", "check", "lint", "verify-undo"), goals.keySet());
+        assertEquals(Set.of("generate", "check", "lint", "lock", "verify-undo"), goals.keySet());
         List<String> wrong = new ArrayList<>();
         for (Setting s : Setting.values()) {
             for (String goal : goals.keySet()) {
                 boolean expected = goal.equals("generate") || goal.equals("check") || !GENERATE_ONLY.contains(s);
                 if (s == Setting.REQUIRE_ALL_UNDO) expected = goal.equals("verify-undo");
+                if (s == Setting.LOCK_FILE && goal.equals("lock")) expected = true;
                 Map<String, String> params = goals.get(goal);
                 if (!expected) continue;
                 if (!params.containsKey(s.key())) {

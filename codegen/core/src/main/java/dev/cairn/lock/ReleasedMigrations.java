@@ -1,0 +1,69 @@
+package dev.cairn.lock;
+
+import dev.cairn.lint.LintReport;
+import dev.cairn.lint.Severity;
+import dev.cairn.migrate.MigrationFile;
+import dev.cairn.migrate.MigrationFiles;
+import org.flywaydb.core.api.MigrationVersion;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Which migration files are released: those already in migrations.lock, and the undo scripts of
+ * their versions. A released migration may have run on a real database; nobody may edit it, so
+ * its lint findings are history, not work: they never fail a build. What is not locked yet is new
+ * work, linted in full.
+ */
+public record ReleasedMigrations(Set<Path> files) {
+
+    public ReleasedMigrations {
+        files = Set.copyOf(files);
+    }
+
+    public static ReleasedMigrations none() {
+        return new ReleasedMigrations(Set.of());
+    }
+
+    public static ReleasedMigrations of(Path lockFile, MigrationFiles scanned) throws IOException {
+        if (!Files.isRegularFile(lockFile)) return none();
+        Set<String> labels = new HashSet<>();
+        for (MigrationLock.Entry e : MigrationLock.read(lockFile).entries()) labels.add(e.file());
+        Set<Path> released = new HashSet<>();
+        Set<MigrationVersion> versions = new HashSet<>();
+        for (MigrationFile f : scanned.migrations()) {
+            if (labels.contains(f.label())) {
+                released.add(f.path().toAbsolutePath().normalize());
+                if (f.version() != null) versions.add(f.version());
+            }
+        }
+        for (MigrationFile u : scanned.undo()) {
+            if (u.version() != null && versions.contains(u.version())) released.add(u.path().toAbsolutePath().normalize());
+        }
+        return new ReleasedMigrations(released);
+    }
+
+    public boolean contains(Path file) {
+        return files.contains(file.toAbsolutePath().normalize());
+    }
+
+    /** The report without the findings in released files: the new work, which may fail a build. */
+    public LintReport newWork(LintReport all) {
+        return new LintReport(all.findings().stream().filter(f -> !contains(f.file())).toList(), all.filesChecked());
+    }
+
+    /** Errors and warnings in released files. */
+    public long releasedFindings(LintReport all) {
+        return all.findings().stream().filter(f -> contains(f.file())
+                && (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING)).count();
+    }
+
+    /** "; 12 findings in released migrations (cairn lint --all lists them)", or "" when there are none. */
+    public String summarySuffix(LintReport all) {
+        long n = releasedFindings(all);
+        return n == 0 ? "" : "; " + n + " finding" + (n == 1 ? "" : "s") + " in released migrations (cairn lint --all lists them)";
+    }
+}

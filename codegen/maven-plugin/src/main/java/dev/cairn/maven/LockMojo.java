@@ -1,0 +1,32 @@
+package dev.cairn.maven;
+
+import dev.cairn.build.Goals;
+import dev.cairn.config.CairnSettings;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import java.io.File;
+
+/**
+ * Adds new migrations to migrations.lock; never changes a locked line. Adopting the tool on an
+ * existing chain is {@code mvn cairn:lock} once: the locked migrations are released, and their
+ * lint findings are a summary line instead of a failed build. Not bound to a phase.
+ */
+@Mojo(name = "lock", threadSafe = true, requiresDependencyResolution = ResolutionScope.NONE)
+public class LockMojo extends AbstractCairnMojo {
+
+    /** The migration lock. Default migrations.lock beside the first location's folder. */
+    @Parameter(property = "cairn.lockFile")
+    protected File lockFile;
+
+    @Override
+    protected int run(CairnSettings settings) throws Exception {
+        return Goals.lock(settings, false, this::info, this::error);
+    }
+
+    @Override
+    protected String goal() {
+        return "lock";
+    }
+}
