@@ -128,7 +128,11 @@ final class GeneratorMerge {
         boolean annotation = Boolean.TRUE.equals(g.isGeneratedAnnotation()) && Boolean.FALSE.equals(g.isGeneratedAnnotationDate());
         g.setGeneratedAnnotation(annotation);
         g.setGeneratedAnnotationDate(false);
-        g.setGeneratedAnnotationConfigurationHash(annotation ? false : JOOQ_GENERATE.isGeneratedAnnotationConfigurationHash());
+        try {
+            g.setGeneratedAnnotationConfigurationHash(annotation ? false : JOOQ_GENERATE.isGeneratedAnnotationConfigurationHash());
+        } catch (LinkageError olderJooq) {
+            // jOOQ before 3.20 writes no configuration hash.
+        }
         return g;
     }
 
