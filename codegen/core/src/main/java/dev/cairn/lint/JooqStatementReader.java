@@ -67,7 +67,8 @@ final class JooqStatementReader {
         for (Query q : queries) {
             try {
                 changes.addAll(changes(q, concurrently >= 0, notValid, tokens));
-            } catch (ReflectiveOperationException | RuntimeException e) {
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                // LinkageError: an older jOOQ (3.19) lacks some of the query model's types; the keywords read it then.
                 return Result.failed("jOOQ's model of " + q.getClass().getSimpleName() + " could not be read: " + e);
             }
         }
