@@ -3,7 +3,8 @@ package dev.cairn.cli;
 
 import dev.cairn.lint.LintConfig;
 import dev.cairn.lint.Linter;
-import dev.cairn.lint.Rule;
+import dev.cairn.lint.LintRule;
+import dev.cairn.lint.rules.Rules;
 import dev.cairn.build.Goals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -29,11 +29,12 @@ final class LintCommand implements Callable<Integer> {
 
     CommandSpec spec;
 
-    /** Injected by picocli; also lists the rules under the usage text, from {@link Rule} itself. */
+    /** Injected by picocli; also lists the rules under the usage text, from the registry ({@link Rules}). */
     @Spec
     void spec(CommandSpec spec) {
         this.spec = spec;
-        spec.usageMessage().footerHeading("%nRules (id, default severity):%n").footer(rulesHelp());
+        spec.usageMessage().footerHeading("%nRules (id, default severity, checked on; docs/lint-rules.md explains each):%n")
+                .footer(rulesHelp());
     }
 
     @Mixin
@@ -52,9 +53,13 @@ final class LintCommand implements Callable<Integer> {
     boolean json;
 
     static String rulesHelp() {
-        return Arrays.stream(Rule.values())
-                .map(r -> String.format("  %-27s %s", r.id(), r.defaultSeverity().label()))
+        String rules = Rules.all().stream()
+                .map(r -> String.format("  %-32s %-8s %s", r.id(), r.defaultSeverity().label(), r.checkedOn()))
                 .collect(Collectors.joining("%n"));
+        String groups = Rules.groups().entrySet().stream()
+                .map(g -> String.format("  %-32s %s", g.getKey(), g.getValue().stream().map(LintRule::id).collect(Collectors.joining(", "))))
+                .collect(Collectors.joining("%n"));
+        return rules + "%n%nGroups (an id that names all of these, in --severity, lint= and lint:ignore):%n" + groups;
     }
 
     @Override
@@ -62,7 +67,8 @@ final class LintCommand implements Callable<Integer> {
         Path root = project.root();
         // cairn.properties' lint= severities (e.g. the opt-in file-name-style) first, --severity on top;
         // undo scripts are found beside the migration folders, as before.
-        LintConfig config = new LintConfig(project.settings().lint().severities(), List.of());
+        LintConfig settings = project.settings().lint();
+        LintConfig config = new LintConfig(settings.severities(), List.of(), settings.postgresMajor());
         if (severities != null) {
             for (String s : severities) {
                 try {

@@ -134,4 +134,16 @@ class LintCommandTest {
         assertEquals(Cairn.USAGE, code);
         assertTrue(err.toString().contains("Unknown rule 'no-such-rule'"), err.toString());
     }
+
+    @Test
+    void findingsInLockedMigrationsAreCountedNotFailed() throws IOException {
+        cleanChain();
+        write("migration/V3__add_events_kind.sql", "ALTER TABLE events ADD COLUMN IF NOT EXISTS kind text NOT NULL;\n");
+        write("undo/U3__add_events_kind.sql", "-- lint:ignore drop-column reason: undo of V3\nALTER TABLE events DROP COLUMN IF EXISTS kind;\n");
+        assertEquals(Cairn.FINDINGS, run("lint", "--project-dir", project.toString()), out.toString());
+        assertEquals(Cairn.OK, run("lock", "--project-dir", project.toString()), out.toString() + err);
+        out.getBuffer().setLength(0);
+        assertEquals(Cairn.OK, run("lint", "--project-dir", project.toString()), out.toString());
+        assertTrue(out.toString().contains("1 finding in released migrations (cairn lint --all lists them)"), out.toString());
+    }
 }

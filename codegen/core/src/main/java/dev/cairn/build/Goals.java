@@ -123,10 +123,12 @@ public final class Goals {
      */
     public static LintRun lint(CairnSettings settings, LintConfig config, boolean all) throws Exception {
         List<Path> dirs = settings.migrationDirs();
-        MigrationFiles scanned = MigrationFiles.scan(dirs, Linter.undoDirs(dirs, config), settings.baseDir(), FileHashCache.none());
+        Path lock = settings.pipelineOptions(Map.of()).lockFile();
+        // labels relative to the lock's folder, as the lock records them (migration/V3__x.sql)
+        MigrationFiles scanned = MigrationFiles.scan(dirs, Linter.undoDirs(dirs, config), lock.getParent(), FileHashCache.none());
         LintReport report = Linter.lint(scanned, config, settings.placeholders());
         if (all) return new LintRun(report, "");
-        ReleasedMigrations released = ReleasedMigrations.of(settings.pipelineOptions(Map.of()).lockFile(), scanned);
+        ReleasedMigrations released = ReleasedMigrations.of(lock, scanned);
         return new LintRun(released.newWork(report), released.summarySuffix(report));
     }
 

@@ -1,11 +1,14 @@
 package dev.cairn.lint;
 
+import java.util.Locale;
+
 /**
  * What a statement does, as far as the rules care; produced by {@link JooqStatementReader} or,
  * where jOOQ's parser cannot read the statement, by {@link KeywordStatementReader}. Names are
- * lower-case without the {@code public.} schema.
+ * lower-case without the {@code public.} schema. Public so that each rule of
+ * {@code dev.cairn.lint.rules} can match on it.
  */
-sealed interface Change extends java.io.Serializable {
+public sealed interface Change extends java.io.Serializable {
 
     /** CREATE TABLE, CREATE SEQUENCE/VIEW/SCHEMA/EXTENSION/TYPE/...: {@code guarded} = IF NOT EXISTS or OR REPLACE. */
     record Create(String objectType, String name, boolean guarded) implements Change {
@@ -21,7 +24,37 @@ sealed interface Change extends java.io.Serializable {
     record DropIndex(String name, boolean ifExists, boolean concurrently) implements Change {
     }
 
-    record AddColumn(String table, String column, boolean ifNotExists, boolean notNull, boolean hasDefault) implements Change {
+    /** REINDEX INDEX/TABLE/SCHEMA/DATABASE/SYSTEM {@code target}: {@code kind} is that word, lower case. */
+    record Reindex(String kind, String target, boolean concurrently) implements Change {
+    }
+
+    /**
+     * ADD COLUMN with what decides how PostgreSQL adds it: {@code defaultKind} of its DEFAULT,
+     * {@code generatedSequence} for serial types and GENERATED ... AS IDENTITY (every row gets
+     * nextval), {@code storedGenerated} for GENERATED ALWAYS AS (expr) STORED, and {@code inlineKey}
+     * for an inline UNIQUE or PRIMARY KEY (an index built under the ALTER's lock).
+     */
+    record AddColumn(String table, String column, boolean ifNotExists, boolean notNull, DefaultKind defaultKind,
+                     boolean generatedSequence, boolean storedGenerated, boolean inlineKey) implements Change {
+
+        /** Existing rows get a value, so NOT NULL cannot fail on them. */
+        public boolean hasDefault() {
+            return defaultKind != DefaultKind.NONE || generatedSequence || storedGenerated;
+        }
+    }
+
+    /** How a column's DEFAULT behaves when the column is added to a table with rows. */
+    enum DefaultKind {
+        /** No DEFAULT, or DEFAULT NULL: existing rows are NULL, nothing is written. */
+        NONE,
+        /** A constant or a STABLE/IMMUTABLE expression (now(), 'x', 0): stored once in the catalog from PostgreSQL 11 on. */
+        NON_VOLATILE,
+        /** random(), gen_random_uuid(), clock_timestamp(), nextval(), a user function: evaluated per row, so every row is written. */
+        VOLATILE;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     record DropColumn(String table, String column, boolean ifExists) implements Change {
@@ -30,8 +63,20 @@ sealed interface Change extends java.io.Serializable {
     record AlterColumnType(String table, String column) implements Change {
     }
 
-    /** {@code kind}: foreign key, check, unique, primary key, exclude; {@code name} may be null. */
-    record AddConstraint(String table, String name, String kind, boolean notValid) implements Change {
+    /** ALTER COLUMN ... SET NOT NULL: PostgreSQL scans the table unless a valid CHECK proves it (12+). */
+    record SetNotNull(String table, String column) implements Change {
+    }
+
+    /**
+     * {@code kind}: foreign key, check, unique, primary key, exclude; {@code name} may be null.
+     * {@code usingIndex}: UNIQUE/PRIMARY KEY USING INDEX (an index built before, no build now);
+     * {@code notNullColumn}: the column of a {@code CHECK (col IS NOT NULL)}, else null.
+     */
+    record AddConstraint(String table, String name, String kind, boolean notValid, boolean usingIndex,
+                         String notNullColumn) implements Change {
+    }
+
+    record ValidateConstraint(String table, String name) implements Change {
     }
 
     record DropConstraint(String table, String name, boolean ifExists) implements Change {
@@ -43,7 +88,14 @@ sealed interface Change extends java.io.Serializable {
     record RenameColumn(String table, String column, String newName) implements Change {
     }
 
-    /** INSERT, UPDATE, DELETE, TRUNCATE, MERGE, COPY. */
-    record DataChange(String verb, String table) implements Change {
+    /** ALTER DOMAIN ... ADD CONSTRAINT: checks every column of the domain, in every table, under lock. */
+    record AlterDomainAddConstraint(String domain, String name, boolean notValid) implements Change {
+    }
+
+    /** INSERT, UPDATE, DELETE, TRUNCATE, MERGE, COPY; {@code cascade} only for TRUNCATE ... CASCADE. */
+    record DataChange(String verb, String table, boolean cascade) implements Change {
+        public DataChange(String verb, String table) {
+            this(verb, table, false);
+        }
     }
 }

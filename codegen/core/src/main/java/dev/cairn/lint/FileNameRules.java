@@ -1,5 +1,6 @@
 package dev.cairn.lint;
 
+import dev.cairn.lint.rules.Rules;
 import dev.cairn.migrate.MigrationName;
 import dev.cairn.migrate.MigrationName.Kind;
 import org.flywaydb.core.api.MigrationVersion;
@@ -29,7 +30,7 @@ final class FileNameRules {
             List<Suppression> sup = suppressions(f, scripts);
             String problem = problem(f);
             if (problem != null) {
-                out.add(f.path(), 1, Rule.FILE_NAME, "file name " + f.fileName() + " " + problem, sup);
+                out.add(f.path(), 1, Rules.FILE_NAME, "file name " + f.fileName() + " " + problem, sup);
                 continue;
             }
             MigrationName n = f.name().orElseThrow();
@@ -47,14 +48,14 @@ final class FileNameRules {
         undos.forEach((version, us) -> {
             if (versions.containsKey(version)) return;
             for (LintedFile u : us) {
-                out.add(u.path(), 1, Rule.FILE_NAME, "undo script for version " + version
+                out.add(u.path(), 1, Rules.FILE_NAME, "undo script for version " + version
                         + ", which no migration has (V" + u.fileName().substring(1) + " is missing)", suppressions(u, scripts));
             }
         });
         versions.forEach((version, vs) -> {
             if (undos.containsKey(version)) return;
             for (LintedFile f : vs) {
-                out.add(f.path(), 1, Rule.MISSING_UNDO, "no undo script U" + f.fileName().substring(1)
+                out.add(f.path(), 1, Rules.MISSING_UNDO, "no undo script U" + f.fileName().substring(1)
                         + " for this version", suppressions(f, scripts));
             }
         });
@@ -80,7 +81,7 @@ final class FileNameRules {
             for (LintedFile f : fs) {
                 List<String> others = fs.stream().filter(o -> o != f)
                         .map(o -> o.path().getParent().getFileName() + "/" + o.fileName()).toList();
-                out.add(f.path(), 1, Rule.FILE_NAME, "version " + version + " is also used by " + String.join(", ", others),
+                out.add(f.path(), 1, Rules.FILE_NAME, "version " + version + " is also used by " + String.join(", ", others),
                         suppressions(f, scripts));
             }
         });

@@ -1,5 +1,6 @@
 package dev.cairn.lint;
 
+import dev.cairn.lint.rules.Rules;
 import dev.cairn.migrate.MigrationName;
 import dev.cairn.migrate.MigrationName.Kind;
 import org.flywaydb.core.api.MigrationVersion;
@@ -43,15 +44,15 @@ final class FileNameStyle {
                     : n.kind().prefix() + "<int>__<snake_case_words>.sql";
             String rawVersion = n.kind() == Kind.REPEATABLE ? "0" : f.fileName().substring(1, f.fileName().indexOf("__"));
             if (!INTEGER.matcher(rawVersion).matches() || !SNAKE_CASE.matcher(n.description()).matches()) {
-                out.add(f.path(), 1, Rule.FILE_NAME_STYLE, "file name " + f.fileName() + " does not match " + expected, sup);
+                out.add(f.path(), 1, Rules.FILE_NAME_STYLE, "file name " + f.fileName() + " does not match " + expected, sup);
                 continue;
             }
             if (nonDescriptive(n.description())) {
-                out.add(f.path(), 1, Rule.FILE_NAME_STYLE, "file name " + f.fileName() + " does not say what the migration does", sup);
+                out.add(f.path(), 1, Rules.FILE_NAME_STYLE, "file name " + f.fileName() + " does not say what the migration does", sup);
             }
             LintedFile migration = n.kind() == Kind.UNDO ? versions.get(n.version()) : null;
             if (migration != null && !migration.name().get().description().equals(n.description())) {
-                out.add(f.path(), 1, Rule.FILE_NAME_STYLE, "undo description differs from " + migration.fileName()
+                out.add(f.path(), 1, Rules.FILE_NAME_STYLE, "undo description differs from " + migration.fileName()
                         + " (expected U" + migration.fileName().substring(1) + ")", sup);
             }
         }

@@ -3,7 +3,7 @@ package dev.cairn.lint;
 import java.nio.file.Path;
 
 /** One problem at one place: {@code path:line severity rule-id message (fix: ...)}. */
-public record Finding(Path file, int line, Rule rule, Severity severity, String message) {
+public record Finding(Path file, int line, LintRule rule, Severity severity, String message) {
 
     public String ruleId() {
         return rule.id();

@@ -1,5 +1,6 @@
 package dev.cairn.lint;
 
+import dev.cairn.lint.rules.Rules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ final class FindingCollector {
         this.config = config;
     }
 
-    void add(Path file, int line, Rule rule, String message, List<Suppression> inForce) {
+    void add(Path file, int line, LintRule rule, String message, List<Suppression> inForce) {
         if (inForce.stream().anyMatch(s -> s.covers(rule))) return;
         Severity severity = config.severityOf(rule);
         if (severity == Severity.OFF) return;
@@ -25,11 +26,11 @@ final class FindingCollector {
     void checkSuppressions(Path file, List<Suppression> suppressions) {
         for (Suppression s : suppressions) {
             if (!s.hasReason()) {
-                add(file, s.line(), Rule.SUPPRESSION_WITHOUT_REASON,
+                add(file, s.line(), Rules.SUPPRESSION_WITHOUT_REASON,
                         "lint:ignore without a reason; it suppresses nothing", List.of());
             }
             if (!s.unknownIds().isEmpty()) {
-                add(file, s.line(), Rule.SUPPRESSION_UNKNOWN_RULE,
+                add(file, s.line(), Rules.SUPPRESSION_UNKNOWN_RULE,
                         "lint:ignore names unknown rule(s) " + s.unknownIds() + "; it suppresses nothing", List.of());
             }
         }

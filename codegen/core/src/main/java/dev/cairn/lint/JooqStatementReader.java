@@ -3,6 +3,7 @@ package dev.cairn.lint;
 import dev.cairn.lint.SqlLexer.Token;
 import org.jooq.Constraint;
 import org.jooq.DataType;
+import org.jooq.Nullability;
 import org.jooq.Field;
 import org.jooq.Parser;
 import org.jooq.Query;
@@ -66,15 +67,16 @@ final class JooqStatementReader {
         int concurrently = indexOfConcurrently(tokens);
         boolean notValid = endsWithNotValid(tokens);
         String sql = withoutTokens(statement, concurrently, notValid);
-        String key = dev.cairn.files.Sha256.of((concurrently >= 0 ? "concurrently " : "") + (notValid ? "not-valid " : "") + sql);
+        // Everything below depends on the statement's text alone: its hash is the key.
+        String key = dev.cairn.files.Sha256.of(statement.text());
         Result cached = cache.get(key);
         if (cached != null) return cached;
-        Result r = parse(sql, concurrently, notValid);
+        Result r = parse(sql, concurrently, notValid, tokens);
         cache.put(key, r);
         return r;
     }
 
-    private Result parse(String sql, int concurrently, boolean notValid) {
+    private Result parse(String sql, int concurrently, boolean notValid, List<Token> tokens) {
         List<Query> queries;
         try {
             queries = List.of(parser().parse(sql).queries());
@@ -85,15 +87,17 @@ final class JooqStatementReader {
         List<Change> changes = new ArrayList<>();
         for (Query q : queries) {
             try {
-                changes.addAll(changes(q, concurrently >= 0, notValid));
-            } catch (ReflectiveOperationException | RuntimeException e) {
+                changes.addAll(changes(q, concurrently >= 0, notValid, tokens));
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                // LinkageError: an older jOOQ (3.19) lacks some of the query model's types; the keywords read it then.
                 return Result.failed("jOOQ's model of " + q.getClass().getSimpleName() + " could not be read: " + e);
             }
         }
         return Result.ok(changes);
     }
 
-    private static List<Change> changes(Query q, boolean concurrently, boolean notValid) throws ReflectiveOperationException {
+    private static List<Change> changes(Query q, boolean concurrently, boolean notValid, List<Token> tokens)
+            throws ReflectiveOperationException {
         return switch (q) {
             case QOM.CreateTable c -> List.of(new Change.Create("table", ObjectNames.of(c.$table()), c.$ifNotExists()));
             case QOM.CreateIndex c -> List.of(new Change.CreateIndex(
@@ -105,6 +109,8 @@ final class JooqStatementReader {
             case QOM.CreateSchema c -> List.of(new Change.Create("schema", ObjectNames.of(c.$schema()), c.$ifNotExists()));
             case QOM.CreateType c -> List.of(new Change.Create("type", ObjectNames.of(c.$type()), c.$ifNotExists()));
             case QOM.CreateDomain<?> c -> List.of(new Change.Create("domain", ObjectNames.of(c.$domain()), c.$ifNotExists()));
+            case QOM.AlterDomain<?> a when a.$addConstraint() != null -> List.of(new Change.AlterDomainAddConstraint(
+                    ObjectNames.of(a.$domain()), a.$addConstraint().getName().isEmpty() ? null : ObjectNames.of(a.$addConstraint()), notValid));
             case QOM.DropTable d -> List.of(new Change.Drop("table", ObjectNames.of(d.$table()), d.$ifExists()));
             case QOM.DropView d -> List.of(new Change.Drop("view", ObjectNames.of(d.$view()), d.$ifExists()));
             case QOM.DropSequence d -> List.of(new Change.Drop("sequence", ObjectNames.of(d.$sequence()), d.$ifExists()));
@@ -117,15 +123,20 @@ final class JooqStatementReader {
             case QOM.Delete<?> d -> List.of(new Change.DataChange("DELETE", ObjectNames.of(d.$from())));
             case QOM.Merge<?> m -> List.of(new Change.DataChange("MERGE", ObjectNames.of(m.$into())));
             case QOM.Truncate<?> t -> t.$table().stream()
-                    .<Change>map(x -> new Change.DataChange("TRUNCATE", ObjectNames.of(x))).toList();
-            default -> q.getClass().getSimpleName().equals("AlterTableImpl") ? alterTable(q, notValid) : List.of();
+                    .<Change>map(x -> new Change.DataChange("TRUNCATE", ObjectNames.of(x), t.$cascade() == QOM.Cascade.CASCADE)).toList();
+            default -> q.getClass().getSimpleName().equals("AlterTableImpl") ? alterTable(q, notValid, tokens) : List.of();
         };
     }
 
-    /** ALTER TABLE through AlterTableImpl's package-private accessors (see the class comment). */
-    private static List<Change> alterTable(Query q, boolean notValid) throws ReflectiveOperationException {
+    /**
+     * ALTER TABLE through AlterTableImpl's package-private accessors (see the class comment). What
+     * jOOQ's model drops (a default's volatility, USING INDEX, a CHECK's shape) comes from the
+     * keyword reading of the same tokens ({@link #withTokenFacts}).
+     */
+    private static List<Change> alterTable(Query q, boolean notValid, List<Token> tokens) throws ReflectiveOperationException {
         AlterTableModel m = new AlterTableModel(q);
         String table = ObjectNames.of(m.get("$table", Table.class));
+        List<Change> byKeywords = KeywordStatementReader.read(tokens);
         List<Change> out = new ArrayList<>();
         Field<?> addColumn = m.get("$addColumn", Field.class);
         if (addColumn != null) {
@@ -152,20 +163,44 @@ final class JooqStatementReader {
         if (alterColumn != null && m.get("$alterColumnType", DataType.class) != null) {
             out.add(new Change.AlterColumnType(table, ObjectNames.of(alterColumn)));
         }
+        if (alterColumn != null && m.get("$alterColumnNullability", Nullability.class) == Nullability.NOT_NULL) {
+            out.add(new Change.SetNotNull(table, ObjectNames.of(alterColumn)));
+        }
         Table<?> renameTo = m.get("$renameTo", Table.class);
         if (renameTo != null) out.add(new Change.RenameTable(table, ObjectNames.of(renameTo)));
         Field<?> renameColumn = m.get("$renameColumn", Field.class);
         if (renameColumn != null) {
             out.add(new Change.RenameColumn(table, ObjectNames.of(renameColumn), ObjectNames.of(m.get("$renameColumnTo", Field.class))));
         }
-        return out;
+        return out.stream().map(c -> withTokenFacts(c, byKeywords)).toList();
+    }
+
+    /** jOOQ's ADD COLUMN / ADD CONSTRAINT with the facts its model does not keep, from the keyword reading. */
+    private static Change withTokenFacts(Change change, List<Change> byKeywords) {
+        return switch (change) {
+            case Change.AddColumn a -> byKeywords.stream()
+                    .filter(k -> k instanceof Change.AddColumn ka && a.column().equals(ka.column())).map(Change.AddColumn.class::cast)
+                    .findFirst()
+                    .<Change>map(k -> new Change.AddColumn(a.table(), a.column(), a.ifNotExists(), a.notNull() || k.notNull(),
+                            k.defaultKind(),
+                            a.generatedSequence() || k.generatedSequence(), k.storedGenerated(), k.inlineKey()))
+                    .orElse(a);
+            case Change.AddConstraint a -> byKeywords.stream()
+                    .filter(k -> k instanceof Change.AddConstraint ka && ka.kind().equals(a.kind())
+                            && java.util.Objects.equals(ka.name(), a.name())).map(Change.AddConstraint.class::cast)
+                    .findFirst()
+                    .<Change>map(k -> new Change.AddConstraint(a.table(), a.name(), a.kind(), a.notValid(), k.usingIndex(), k.notNullColumn()))
+                    .orElse(a);
+            default -> change;
+        };
     }
 
     private static Change addColumn(String table, Field<?> column, DataType<?> type, boolean ifNotExists) {
         DataType<?> t = type != null ? type : column.getDataType();
         // serial and identity columns fill existing rows from their sequence: they count as defaulted
-        boolean hasDefault = t.defaulted() || t.identity() || t.computed();
-        return new Change.AddColumn(table, ObjectNames.of(column), ifNotExists, !t.nullable(), hasDefault);
+        boolean sequence = t.identity();
+        Change.DefaultKind kind = t.defaulted() || t.computed() ? Change.DefaultKind.NON_VOLATILE : Change.DefaultKind.NONE;
+        return new Change.AddColumn(table, ObjectNames.of(column), ifNotExists, !t.nullable(), kind, sequence, false, false);
     }
 
     private static Change addConstraint(String table, Constraint c, boolean notValid) {
@@ -177,7 +212,7 @@ final class JooqStatementReader {
             default -> "constraint";
         };
         String name = c.getName().isEmpty() ? null : ObjectNames.of(c);
-        return new Change.AddConstraint(table, name, kind, notValid);
+        return new Change.AddConstraint(table, name, kind, notValid, false, null);
     }
 
     /** Position of CONCURRENTLY in CREATE [UNIQUE] INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY, or -1. */

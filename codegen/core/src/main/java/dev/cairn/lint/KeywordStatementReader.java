@@ -16,7 +16,6 @@ final class KeywordStatementReader {
 
     private static final Set<String> DROPPABLE = Set.of("table", "view", "sequence", "type", "schema", "extension",
             "domain", "function", "procedure", "trigger");
-    private static final Set<String> SERIAL_TYPES = Set.of("serial", "bigserial", "smallserial", "serial2", "serial4", "serial8");
 
     private KeywordStatementReader() {
     }
@@ -26,6 +25,8 @@ final class KeywordStatementReader {
         if (c.accept("create")) return create(c);
         if (c.accept("drop")) return drop(c);
         if (c.accept("alter", "table")) return alterTable(c);
+        if (c.accept("alter", "domain")) return alterDomain(c);
+        if (c.accept("reindex")) return reindex(c);
         if (c.accept("insert", "into")) return data("INSERT", c.name());
         if (c.accept("update")) {
             c.accept("only");
@@ -38,7 +39,8 @@ final class KeywordStatementReader {
         if (c.accept("truncate")) {
             c.accept("table");
             c.accept("only");
-            return data("TRUNCATE", c.name());
+            boolean cascade = c.endsWith("cascade");
+            return c.names().stream().<Change>map(t -> new Change.DataChange("TRUNCATE", t, cascade)).toList();
         }
         if (c.accept("merge", "into")) return data("MERGE", c.name());
         if (c.peek("copy") && tokens.stream().anyMatch(t -> t.is("from"))) {
@@ -127,20 +129,18 @@ final class KeywordStatementReader {
             return new Change.RenameColumn(table, column, a.name());
         }
         if (a.accept("add")) {
-            if (a.accept("constraint")) {
-                String name = a.name();
-                return new Change.AddConstraint(table, name, constraintKind(a), a.endsWith("not", "valid"));
-            }
+            String name = a.accept("constraint") ? a.name() : null;
             String kind = constraintKind(a);
-            if (kind != null) return new Change.AddConstraint(table, null, kind, a.endsWith("not", "valid"));
+            if (kind != null) {
+                return new Change.AddConstraint(table, name, kind, a.endsWith("not", "valid"), a.depthZeroPair("using", "index"),
+                        notNullCheckColumn(a));
+            }
             a.accept("column");
             boolean ifNotExists = a.accept("if", "not", "exists");
             String column = a.name();
-            String type = a.peekWord();
-            boolean notNull = a.depthZeroPair("not", "null");
-            boolean hasDefault = a.depthZeroWord("default") || a.depthZeroWord("generated")
-                    || (type != null && SERIAL_TYPES.contains(type));
-            return new Change.AddColumn(table, column, ifNotExists, notNull, hasDefault);
+            ColumnDefinition d = ColumnDefinition.of(a.rest());
+            return new Change.AddColumn(table, column, ifNotExists, d.notNull(), d.defaultKind(), d.generatedSequence(),
+                    d.storedGenerated(), d.inlineKey());
         }
         if (a.accept("drop")) {
             if (a.accept("constraint")) {
@@ -155,8 +155,34 @@ final class KeywordStatementReader {
             a.accept("column");
             String column = a.name();
             if (a.accept("type") || a.accept("set", "data", "type")) return new Change.AlterColumnType(table, column);
+            if (a.accept("set", "not", "null")) return new Change.SetNotNull(table, column);
         }
+        if (a.accept("validate", "constraint")) return new Change.ValidateConstraint(table, a.name());
         return null;
+    }
+
+    /** The column of {@code CHECK (col IS NOT NULL)}, the shape that lets SET NOT NULL skip its scan; else null. */
+    private static String notNullCheckColumn(Cursor a) {
+        if (!a.accept("check", "(")) return null;
+        String column = a.name();
+        return column != null && a.accept("is", "not", "null", ")") ? column : null;
+    }
+
+    /** ALTER DOMAIN d ADD [CONSTRAINT c] CHECK (...) [NOT VALID]; other domain changes do not matter here. */
+    private static List<Change> alterDomain(Cursor c) {
+        String domain = c.name();
+        if (!c.accept("add")) return List.of();
+        String name = c.accept("constraint") ? c.name() : null;
+        return List.of(new Change.AlterDomainAddConstraint(domain, name, c.endsWith("not", "valid")));
+    }
+
+    /** REINDEX [(options)] INDEX|TABLE|SCHEMA|DATABASE|SYSTEM [CONCURRENTLY] name. */
+    private static List<Change> reindex(Cursor c) {
+        c.skipParenthesized();
+        String kind = c.word();
+        if (kind == null) return List.of();
+        boolean concurrently = c.accept("concurrently");
+        return List.of(new Change.Reindex(kind, c.name(), concurrently));
     }
 
     private static String constraintKind(Cursor a) {
@@ -185,9 +211,13 @@ final class KeywordStatementReader {
             return i < t.size() && t.get(i).kind() == Kind.WORD ? t.get(i).norm() : null;
         }
 
+        /** Words match case-insensitively; "(" and ")" match those symbols. */
         boolean accept(String... words) {
             for (int k = 0; k < words.length; k++) {
-                if (i + k >= t.size() || !t.get(i + k).is(words[k])) return false;
+                if (i + k >= t.size()) return false;
+                Token x = t.get(i + k);
+                boolean symbol = words[k].equals("(") || words[k].equals(")");
+                if (symbol ? !x.isSymbol(words[k]) : !x.is(words[k])) return false;
             }
             i += words.length;
             return true;
@@ -195,6 +225,20 @@ final class KeywordStatementReader {
 
         void acceptAny(String... words) {
             for (String w : words) if (accept(w)) return;
+        }
+
+        void skipParenthesized() {
+            if (i >= t.size() || !t.get(i).isSymbol("(")) return;
+            int depth = 0;
+            do {
+                if (t.get(i).isSymbol("(")) depth++;
+                if (t.get(i).isSymbol(")")) depth--;
+                i++;
+            } while (i < t.size() && depth > 0);
+        }
+
+        List<Token> rest() {
+            return t.subList(i, t.size());
         }
 
         String word() {
@@ -259,10 +303,6 @@ final class KeywordStatementReader {
                 else if (depth == 0) out.add(x);
             }
             return out;
-        }
-
-        boolean depthZeroWord(String word) {
-            return depthZeroRest().stream().anyMatch(x -> x.is(word));
         }
 
         /** {@code first second} at depth 0, not preceded by IS (so {@code IS NOT NULL} does not count). */

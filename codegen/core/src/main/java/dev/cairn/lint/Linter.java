@@ -67,7 +67,7 @@ public final class Linter {
         FileNameRules.check(files, scripts, out);
         FileNameStyle.check(files, scripts, out);
 
-        StatementChecker checker = new StatementChecker(new JooqStatementReader(parses), out);
+        StatementChecker checker = new StatementChecker(new JooqStatementReader(parses), out, config.postgresMajor());
         SchemaState state = new SchemaState();
         Map<MigrationVersion, SchemaState> after = new TreeMap<>();
         Map<MigrationVersion, FolderRole> roles = new HashMap<>();

@@ -65,9 +65,20 @@ public final class ParseCache {
         return new ParseCache(file, configuration, entries);
     }
 
-    /** The rule configuration as text, for {@link #load}. */
+    /** The rule configuration as text, for {@link #load}; with the shape of {@link Change}, so a changed tool starts empty. */
     public static String configuration(LintConfig config, String toolVersions) {
-        return new java.util.TreeMap<>(config.severities()) + " " + config.undoDirs() + " " + toolVersions;
+        return new java.util.TreeMap<>(config.severities()) + " " + config.undoDirs() + " " + toolVersions + " " + changeShape();
+    }
+
+    /** Every kind of change with its components: a cache written by another version of the rules never deserialises into this one. */
+    private static String changeShape() {
+        StringBuilder b = new StringBuilder();
+        for (Class<?> kind : Change.class.getPermittedSubclasses()) {
+            b.append(kind.getSimpleName()).append('(');
+            for (var c : kind.getRecordComponents()) b.append(c.getType().getSimpleName()).append(' ').append(c.getName()).append(',');
+            b.append(')');
+        }
+        return dev.cairn.files.Sha256.of(b.toString()).substring(0, 16);
     }
 
     JooqStatementReader.Result get(String sha256) {

@@ -36,8 +36,12 @@ record SqlScript(List<SqlStatement> statements, List<Comment> comments) {
 
         List<SqlStatement> statements = new ArrayList<>();
         List<Token> current = new ArrayList<>();
+        int atomic = 0;
+        int ruleParens = 0;
         for (Token t : lexed.tokens()) {
-            if (t.kind() == Kind.SEMICOLON) {
+            atomic = atomicDepth(current, t, atomic);
+            ruleParens = ruleActionDepth(current, t, ruleParens);
+            if (t.kind() == Kind.SEMICOLON && atomic == 0 && ruleParens == 0) {
                 if (!current.isEmpty()) statements.add(statement(source, current, commentOnlyLines));
                 current = new ArrayList<>();
             } else {
@@ -46,6 +50,34 @@ record SqlScript(List<SqlStatement> statements, List<Comment> comments) {
         }
         if (!current.isEmpty()) statements.add(statement(source, current, commentOnlyLines));
         return new SqlScript(List.copyOf(statements), lexed.comments());
+    }
+
+    /**
+     * Depth inside a SQL-standard function body ({@code CREATE FUNCTION ... BEGIN ATOMIC ...; ...; END}),
+     * whose semicolons end its inner statements, not the CREATE. CASE ... END nests inside it.
+     */
+    private static int atomicDepth(List<Token> current, Token t, int depth) {
+        int n = current.size();
+        if (depth == 0) {
+            boolean opens = t.is("atomic") && n > 0 && current.get(n - 1).is("begin") && current.getFirst().is("create");
+            return opens ? 1 : 0;
+        }
+        if (t.is("case") || t.is("begin")) return depth + 1;
+        if (t.is("end")) return depth - 1;
+        return depth;
+    }
+
+    /**
+     * Parenthesis depth inside {@code CREATE [OR REPLACE] RULE ... DO [INSTEAD] (a; b)}, whose
+     * action list is the one place plain SQL puts semicolons inside parentheses.
+     */
+    private static int ruleActionDepth(List<Token> current, Token t, int depth) {
+        boolean rule = current.size() >= 2 && current.getFirst().is("create")
+                && (current.get(1).is("rule") || current.size() >= 4 && current.get(3).is("rule"));
+        if (!rule) return 0;
+        if (t.isSymbol("(")) return depth + 1;
+        if (t.isSymbol(")")) return Math.max(0, depth - 1);
+        return depth;
     }
 
     private static SqlStatement statement(String source, List<Token> tokens, Map<Integer, List<Comment>> commentOnlyLines) {

@@ -1,19 +1,20 @@
 package dev.cairn.lint;
 
 import dev.cairn.lint.SqlLexer.Comment;
+import dev.cairn.lint.rules.Rules;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * A {@code -- lint:ignore <rule-id>[,<rule-id>] reason: <text>} comment. Directly above a
- * statement it silences those rules for that statement; a comment without a reason or with an
+ * statement it silences those rules (a group id: all of its rules) for that statement; a comment without a reason or with an
  * unknown rule id silences nothing and is reported itself.
  */
-record Suppression(int line, Set<Rule> rules, List<String> unknownIds, boolean hasReason) {
+record Suppression(int line, Set<String> rules, List<String> unknownIds, boolean hasReason) {
 
     static final String MARKER = "lint:ignore";
 
@@ -21,8 +22,8 @@ record Suppression(int line, Set<Rule> rules, List<String> unknownIds, boolean h
         return hasReason && unknownIds.isEmpty();
     }
 
-    boolean covers(Rule rule) {
-        return valid() && rule.suppressible() && rules.contains(rule);
+    boolean covers(LintRule rule) {
+        return valid() && rule.suppressible() && rules.contains(rule.id());
     }
 
     static Optional<Suppression> of(Comment comment) {
@@ -32,14 +33,17 @@ record Suppression(int line, Set<Rule> rules, List<String> unknownIds, boolean h
         int space = indexOfWhitespace(rest);
         String ids = space < 0 ? rest : rest.substring(0, space);
         String after = space < 0 ? "" : rest.substring(space).trim();
-        Set<Rule> rules = EnumSet.noneOf(Rule.class);
+        Set<String> rules = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
         for (String id : ids.split(",")) {
             if (id.isBlank()) continue;
-            Rule.byId(id.trim()).ifPresentOrElse(rules::add, () -> unknown.add(id.trim()));
+            // a group id (destructive, not-idempotent) silences every rule split from it
+            List<LintRule> named = Rules.resolve(id.trim());
+            if (named.isEmpty()) unknown.add(id.trim());
+            named.forEach(r -> rules.add(r.id()));
         }
         boolean hasReason = after.regionMatches(true, 0, "reason:", 0, 7) && !after.substring(7).isBlank();
-        return Optional.of(new Suppression(comment.line(), rules, List.copyOf(unknown), hasReason));
+        return Optional.of(new Suppression(comment.line(), Set.copyOf(rules), List.copyOf(unknown), hasReason));
     }
 
     static List<Suppression> in(List<Comment> comments) {
