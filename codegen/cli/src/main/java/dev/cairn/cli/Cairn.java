@@ -6,6 +6,9 @@ import dev.cairn.build.QuietLibraries;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import dev.cairn.signal.Interruption;
+
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,7 +57,16 @@ public final class Cairn {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        if (java.util.Arrays.asList(args).contains("--watch")) System.exit(execute(args)); // Ctrl-C is how a watch ends
+        // Ctrl-C / SIGTERM: `interrupted during <stage>; nothing was written`, exit 130/143, nothing else.
+        PrintStream terminal = System.err;
+        Interruption.gateSystemStreams();
+        int code;
+        try (Interruption.Handlers signals = Interruption.install(terminal)) {
+            if (args.length > 0) Interruption.stage(args[0]);
+            code = execute(args);
+        }
+        System.exit(code);
     }
 
     /** Runs a command line and returns its exit code; never exits the JVM. */
@@ -98,6 +110,7 @@ public final class Cairn {
 
     /** A command that threw: one readable line (the stack trace with -Dcairn.stacktrace=true). */
     static int failed(Exception e, PrintWriter err) {
+        Interruption.parkIfRequested();
         err.println("error: " + ErrorText.of(e));
         if (Boolean.getBoolean("cairn.stacktrace")) e.printStackTrace(err);
         return FAILURE;

@@ -39,7 +39,7 @@ class DatabaseCommandsTest {
     @BeforeAll
     static void startPostgres() throws Exception {
         pg = EmbeddedPostgres.start();
-        // The embedded server trusts everyone; make one role log in with a password (first match wins).
+        // One more role with a password of its own (first match wins).
         Path hba = pg.workDir().resolve("data/pg_hba.conf");
         Files.writeString(hba, "host all app 127.0.0.1/32 scram-sha-256\n" + Files.readString(hba));
         try (Connection c = pg.connect(); Statement s = c.createStatement()) {
@@ -76,7 +76,7 @@ class DatabaseCommandsTest {
     }
 
     static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, "postgres", "");
+        return DriverManager.getConnection(url, "postgres", pg.password());
     }
 
     static List<String> query(String url, String sql) throws SQLException {
@@ -129,34 +129,34 @@ class DatabaseCommandsTest {
         threeMigrations();
         String url = newDatabase();
 
-        Result m = run("migrate", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result m = run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(0, m.code(), m.all());
         assertTrue(m.out().contains("V1  create items"), m.out());
         assertTrue(m.out().contains("Applied 3 migrations"), m.out());
         assertEquals(List.of("1|SQL|t", "2|SQL|t", "3|SQL|t"), history(url));
         assertEquals(List.of("pen|1.50"), query(url, "SELECT name, price FROM items"));
 
-        Result info = run("info", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result info = run("info", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(0, info.code(), info.all());
         assertTrue(info.out().contains("Schema version  3"), info.out());
         assertTrue(info.out().lines().anyMatch(l -> l.matches("2\\s+add items price\\s+SQL\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+\\d+ ms\\s+Success")),
                 info.out());
 
-        Result json = run("info", "--json", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result json = run("info", "--json", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(0, json.code(), json.all());
         String j = json.out().strip();
         assertTrue(j.startsWith("{") && j.endsWith("}"), j);
         assertTrue(j.contains("\"schemaVersion\":\"3\"") && j.contains("\"applied\":3") && j.contains("\"pending\":0")
                 && j.contains("\"script\":\"V3__seed_items.sql\"") && j.contains("\"executionTimeMs\":"), j);
 
-        Result v = run("validate", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result v = run("validate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(0, v.code(), v.all());
         assertTrue(v.out().contains("Valid: 3 migrations"), v.out());
-        Result vj = run("validate", "--json", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result vj = run("validate", "--json", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertTrue(vj.out().strip().startsWith("{") && vj.out().contains("\"valid\":true")
                 && vj.out().contains("\"errors\":[]"), vj.out());
 
-        Result again = run("migrate", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result again = run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(0, again.code(), again.all());
         assertTrue(again.out().contains("Nothing to apply: schema is at version 3"), again.out());
     }
@@ -165,10 +165,10 @@ class DatabaseCommandsTest {
     void migrateToTargetStopsThere() throws Exception {
         threeMigrations();
         String url = newDatabase();
-        Result m = run("migrate", "--target", "2", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result m = run("migrate", "--target", "2", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(0, m.code(), m.all());
         assertEquals(List.of("1|SQL|t", "2|SQL|t"), history(url));
-        Result info = run("info", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result info = run("info", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertTrue(info.out().contains("2 applied, 1 pending"), info.out());
         assertTrue(info.out().lines().anyMatch(l -> l.startsWith("3 ") && l.endsWith("Pending")), info.out());
     }
@@ -181,18 +181,18 @@ class DatabaseCommandsTest {
         try (Connection c = connect(url); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, price numeric(10,2))");
         }
-        Result refused = run("migrate", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result refused = run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(1, refused.code(), refused.all());
         assertEquals(List.of(), history(url));
 
         Result b = run("baseline", "--version", "2", "--description", "production baseline",
-                "--url", url, "--user", "postgres", "--migrations", dirs());
+                "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(0, b.code(), b.all());
         assertTrue(b.out().contains("at version 2") && b.out().contains("will apply 1 later migration: V3"), b.out());
         assertEquals(List.of("2|BASELINE|t"), history(url));
         assertEquals(List.of("production baseline"), query(url, "SELECT description FROM flyway_schema_history"));
 
-        Result m = run("migrate", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result m = run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(0, m.code(), m.all());
         assertFalse(m.out().contains("V1 "), m.out());
         assertEquals(List.of("2|BASELINE|t", "3|SQL|t"), history(url));
@@ -203,22 +203,22 @@ class DatabaseCommandsTest {
     void validateFindsAChangedFileAndRepairRealignsIt() throws Exception {
         Path d = threeMigrations();
         String url = newDatabase();
-        assertEquals(0, run("migrate", "--url", url, "--user", "postgres", "--migrations", dirs()).code());
+        assertEquals(0, run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs()).code());
         Files.writeString(d.resolve("V2__add_items_price.sql"), "-- edited after release\nALTER TABLE items ADD COLUMN price numeric(10,2);\n");
 
-        Result v = run("validate", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result v = run("validate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(Cairn.FINDINGS, v.code(), v.all());
         assertTrue(v.out().contains("Invalid") && v.out().toLowerCase().contains("checksum"), v.out());
-        Result vj = run("validate", "--json", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result vj = run("validate", "--json", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(Cairn.FINDINGS, vj.code());
         assertTrue(vj.out().strip().startsWith("{") && vj.out().contains("\"valid\":false")
                 && vj.out().contains("\"version\":\"2\""), vj.out());
 
-        Result r = run("repair", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result r = run("repair", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(0, r.code(), r.all());
         assertTrue(r.out().contains("realigned checksum"), r.out());
-        assertEquals(0, run("validate", "--url", url, "--user", "postgres", "--migrations", dirs()).code());
-        assertTrue(run("repair", "--url", url, "--user", "postgres", "--migrations", dirs()).out().contains("Nothing to repair"));
+        assertEquals(0, run("validate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs()).code());
+        assertTrue(run("repair", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs()).out().contains("Nothing to repair"));
     }
 
     // ---- bad input: clear message, exit 1, nothing changed ------------------------------------
@@ -227,7 +227,7 @@ class DatabaseCommandsTest {
     void unknownTargetChangesNothing() throws Exception {
         threeMigrations();
         String url = newDatabase();
-        Result m = run("migrate", "--target", "9", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result m = run("migrate", "--target", "9", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(1, m.code(), m.all());
         assertTrue(m.err().contains("Version 9 (--target) is not among the migrations: they are 1, 2, 3"), m.err());
         assertEquals(List.of(), history(url));
@@ -238,7 +238,7 @@ class DatabaseCommandsTest {
     void unknownBaselineVersionChangesNothing() throws Exception {
         threeMigrations();
         String url = newDatabase();
-        Result b = run("baseline", "--version", "7", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result b = run("baseline", "--version", "7", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(1, b.code(), b.all());
         assertTrue(b.err().contains("Version 7 (--version) is not among the migrations"), b.err());
         assertFalse(exists(url, "flyway_schema_history"));
@@ -250,7 +250,7 @@ class DatabaseCommandsTest {
                 "V2__broken.sql", "CREATE TABLE audit (id bigint);\n\nINSERT INTO no_such_table VALUES (1);\n",
                 "V3__later.sql", "CREATE TABLE later (id bigint);\n");
         String url = newDatabase();
-        Result m = run("migrate", "--url", url, "--user", "postgres", "--migrations", dir.resolve("migration").toString());
+        Result m = run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dir.resolve("migration").toString());
         assertEquals(1, m.code(), m.all());
         assertTrue(m.err().contains("Migration V2__broken.sql failed at line 3"), m.err());
         assertTrue(m.err().contains("Statement: INSERT INTO no_such_table VALUES (1)"), m.err());
@@ -269,7 +269,7 @@ class DatabaseCommandsTest {
                         + "CREATE INDEX CONCURRENTLY missing_idx ON no_such_table (id);\n");
         String url = newDatabase();
         String migrations = d.toString();
-        Result m = run("migrate", "--url", url, "--user", "postgres", "--migrations", migrations);
+        Result m = run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", migrations);
         assertEquals(1, m.code(), m.all());
         assertTrue(m.err().contains("Migration V2__index_items.sql failed at line 2"), m.err());
         assertTrue(m.err().contains("outside a transaction (CONCURRENTLY cannot run in one): statements before line 2 stay applied"), m.err());
@@ -278,10 +278,10 @@ class DatabaseCommandsTest {
         // Fix the file so it can run again over what stayed, clear any failed entry, migrate.
         Files.writeString(d.resolve("V2__index_items.sql"),
                 "CREATE INDEX CONCURRENTLY IF NOT EXISTS items_name_idx ON items (name);\n");
-        Result r = run("repair", "--url", url, "--user", "postgres", "--migrations", migrations);
+        Result r = run("repair", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", migrations);
         assertEquals(0, r.code(), r.all());
         assertEquals(List.of(), query(url, "SELECT version FROM flyway_schema_history WHERE NOT success"));
-        Result again = run("migrate", "--url", url, "--user", "postgres", "--migrations", migrations);
+        Result again = run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", migrations);
         assertEquals(0, again.code(), again.all());
         assertEquals(List.of("1|SQL|t", "2|SQL|t"), history(url));
     }
@@ -290,14 +290,14 @@ class DatabaseCommandsTest {
     void lockedTableFailsFastWithLockMessage() throws Exception {
         Path d = migrations("V1__create_items.sql", "CREATE TABLE items (id bigint PRIMARY KEY);\n");
         String url = newDatabase();
-        assertEquals(0, run("migrate", "--url", url, "--user", "postgres", "--migrations", d.toString()).code());
+        assertEquals(0, run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString()).code());
         Files.writeString(d.resolve("V2__add_items_note.sql"), "ALTER TABLE items ADD COLUMN note text;\n");
 
         try (Connection busy = connect(url); Statement s = busy.createStatement()) {
             busy.setAutoCommit(false);
             s.execute("LOCK TABLE items IN ACCESS EXCLUSIVE MODE");
             long t0 = System.nanoTime();
-            Result m = run("migrate", "--lock-timeout", "1s", "--url", url, "--user", "postgres", "--migrations", d.toString());
+            Result m = run("migrate", "--lock-timeout", "1s", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString());
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertEquals(1, m.code(), m.all());
             assertTrue(seconds < 30, "waited " + seconds + " s: lock_timeout was not applied");
@@ -317,7 +317,7 @@ class DatabaseCommandsTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Result m = run("migrate", "--url", "jdbc:postgresql://127.0.0.1:" + port + "/tracker", "--user", "postgres",
+        Result m = run("migrate", "--url", "jdbc:postgresql://127.0.0.1:" + port + "/tracker", "--user", "postgres", "--password", pg.password(),
                 "--migrations", dirs());
         assertEquals(1, m.code(), m.all());
         assertTrue(m.err().contains("Cannot reach PostgreSQL at 127.0.0.1:" + port), m.err());
@@ -339,7 +339,7 @@ class DatabaseCommandsTest {
     void missingDatabaseIsNamedWithHowToCreateIt() throws Exception {
         threeMigrations();
         String url = pg.jdbcUrl().replace("/postgres", "/no_such_db");
-        Result m = run("info", "--url", url, "--user", "postgres", "--migrations", dirs());
+        Result m = run("info", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dirs());
         assertEquals(1, m.code(), m.all());
         assertTrue(m.err().contains("Database \"no_such_db\" does not exist"), m.err());
         assertTrue(m.err().contains("createdb") && m.err().contains("CREATE DATABASE"), m.err());
@@ -380,7 +380,7 @@ class DatabaseCommandsTest {
     @Test
     void missingMigrationDirectoryIsAFailureNamingIt() throws Exception {
         String url = newDatabase();
-        Result m = run("migrate", "--url", url, "--user", "postgres", "--migrations", dir.resolve("nope").toString());
+        Result m = run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", dir.resolve("nope").toString());
         assertEquals(1, m.code(), m.all());
         assertTrue(m.err().contains("Migration directory " + dir.resolve("nope") + " does not exist"), m.err());
     }
@@ -441,7 +441,7 @@ class DatabaseCommandsTest {
                         + "INSERT INTO items VALUES (1, 'pen'), (2, 'pen');\n",
                 "V2__unique_item_names.sql", "CREATE UNIQUE INDEX CONCURRENTLY items_name_key ON items (name);\n");
         String url = newDatabase();
-        Result m = run("migrate", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        Result m = run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString());
         assertEquals(1, m.code(), m.all());
         String advice = "index public.items_name_key is INVALID: a CREATE INDEX CONCURRENTLY failed or timed out and left it"
                 + " behind (PostgreSQL keeps updating it but never uses it). Drop it with"
@@ -449,10 +449,10 @@ class DatabaseCommandsTest {
         assertTrue(m.err().contains("Index" + advice.substring("index".length())), m.err());
         assertEquals(List.of("f"), query(url, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'items_name_key'::regclass"));
 
-        Result info = run("info", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        Result info = run("info", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString());
         assertEquals(0, info.code(), info.all());
         assertTrue(info.out().contains("Invalid index   " + advice), info.out());
-        Result json = run("info", "--json", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        Result json = run("info", "--json", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString());
         assertTrue(json.out().contains("\"invalidIndexes\":[\"" + advice + "\"]"), json.out());
 
         // drift: the index exists in both, but live it is INVALID; the repair rebuilds it concurrently.
@@ -464,7 +464,7 @@ class DatabaseCommandsTest {
                 + " installed_by, execution_time, success) VALUES (1, '1', 'create items', 'SQL', 'V1__create_items.sql', 0,"
                 + " 'postgres', 0, true), (2, '2', 'unique item names', 'SQL', 'V2__unique_item_names.sql', 0, 'postgres', 0, true)"
                 + " RETURNING 1");
-        Result drift = run("drift", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        Result drift = run("drift", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString());
         assertEquals(Cairn.FINDINGS, drift.code(), drift.all());
         assertTrue(drift.out().contains("  " + advice + "\n"), drift.out());
         assertTrue(drift.out().contains("DROP INDEX CONCURRENTLY \"public\".\"items_name_key\";"), drift.out());
@@ -476,26 +476,26 @@ class DatabaseCommandsTest {
         Path d = migrations("V1__create_items.sql", "CREATE TABLE items (id bigint PRIMARY KEY);\n",
                 "V3__add_items_name.sql", "ALTER TABLE items ADD COLUMN name text;\n");
         String url = newDatabase();
-        assertEquals(0, run("migrate", "--url", url, "--user", "postgres", "--migrations", d.toString()).code());
+        assertEquals(0, run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString()).code());
         Files.writeString(d.resolve("V2__add_items_price.sql"), "ALTER TABLE items ADD COLUMN price numeric;\n");
 
-        Result info = run("info", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        Result info = run("info", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString());
         assertEquals(0, info.code(), info.all());
         assertTrue(info.out().contains("2 applied, 1 pending (1 below the current version: `migrate --out-of-order` applies them)"),
                 info.out());
-        Result json = run("info", "--json", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        Result json = run("info", "--json", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString());
         assertTrue(json.out().contains("\"pending\":1,\"ignored\":1"), json.out());
 
-        Result refused = run("migrate", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        Result refused = run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString());
         assertEquals(1, refused.code(), refused.all());
         assertTrue(refused.err().contains("Migration 2 is below the database's current version and was never applied"), refused.err());
         assertTrue(refused.err().contains("`migrate --out-of-order`"), refused.err());
         assertFalse(refused.err().contains("-outOfOrder"), "no option that does not exist: " + refused.err());
 
-        Result applied = run("migrate", "--out-of-order", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        Result applied = run("migrate", "--out-of-order", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString());
         assertEquals(0, applied.code(), applied.all());
         assertEquals(List.of("1|SQL|t", "3|SQL|t", "2|SQL|t"), history(url));
-        Result after = run("info", "--url", url, "--user", "postgres", "--migrations", d.toString());
+        Result after = run("info", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString());
         assertTrue(after.out().contains("3 applied, 0 pending"), after.out());
     }
 
@@ -509,7 +509,7 @@ class DatabaseCommandsTest {
         assertTrue(Files.exists(lockFile), lock.all());
         Files.writeString(d.resolve("V1__create_items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, edited text);\n");
 
-        Result m = run("migrate", "--url", url, "--user", "postgres", "--migrations", d.toString(), "--project-dir", dir.toString());
+        Result m = run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString(), "--project-dir", dir.toString());
         assertEquals(1, m.code(), m.all());
         assertTrue(m.err().contains("V1__create_items.sql was edited after it was locked in migrations.lock"), m.err());
         assertFalse(exists(url, "flyway_schema_history"), "nothing migrated");

@@ -96,7 +96,7 @@ class DriftCommandTest {
     }
 
     private void onLive(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, live.user(), ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, live.user(), live.password()); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
@@ -108,7 +108,7 @@ class DriftCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> args = new java.util.ArrayList<>(List.of("drift", "--url", url, "--project-dir", project.toString()));
-        if (user != null) args.addAll(List.of("--user", user));
+        if (user != null) args.addAll(List.of("--user", user, "--password", live.password()));
         args.addAll(List.of(extra));
         int exit = Cairn.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args.toArray(String[]::new));
         return new Run(exit, out.toString(), err.toString());
@@ -214,7 +214,7 @@ class DriftCommandTest {
         assertTrue(r.out().contains("  expected: all migrations (head, version 4): the live database has no Flyway history"), r.out());
         assertTrue(r.out().contains("  table tags missing\n"), r.out());
         assertTrue(r.out().contains("  index idx_events_recent missing\n"), r.out());
-        try (Connection c = DriverManager.getConnection(url, live.user(), "");
+        try (Connection c = DriverManager.getConnection(url, live.user(), live.password());
              var rs = c.createStatement().executeQuery("SELECT to_regclass('public.flyway_schema_history') IS NULL")) {
             rs.next();
             assertTrue(rs.getBoolean(1), "drift must not create Flyway's history table");
@@ -238,7 +238,7 @@ class DriftCommandTest {
     @Test
     void liveConnectionsCannotWrite() throws Exception {
         migrateLive(null);
-        try (LiveDatabase db = LiveDatabase.open(new ConnectionSettings(url, live.user(), ""))) {
+        try (LiveDatabase db = LiveDatabase.open(new ConnectionSettings(url, live.user(), live.password()))) {
             SQLException ours = assertThrows(SQLException.class, () -> db.connection().createStatement().execute("CREATE TABLE x (a int)"));
             assertTrue(ours.getMessage().contains("read-only transaction"), ours.getMessage());
             db.connection().rollback();
@@ -275,15 +275,14 @@ class DriftCommandTest {
 
     @Test
     void refusedLoginFailsWithoutShowingThePassword() {
-        // The embedded server trusts local logins, so a wrong password cannot be refused here; an
-        // unknown role is refused during authentication all the same.
+        // An unknown role is refused during authentication (the server does not say the role is unknown).
         String secret = "wrong-Secret-123";
         url = url.replace("jdbc:postgresql://", "postgresql://nosuchuser:" + secret + "@");
         user = null;
         Run r = drift();
         assertEquals(Cairn.FAILURE, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("error: Cannot connect to jdbc:postgresql://127.0.0.1:"), r.err());
-        assertTrue(r.err().contains("as nosuchuser: FATAL: role \"nosuchuser\" does not exist"), r.err());
+        assertTrue(r.err().contains("as nosuchuser: FATAL: password authentication failed for user \"nosuchuser\""), r.err());
         assertFalse((r.out() + r.err()).contains(secret), r.out() + r.err());
     }
 

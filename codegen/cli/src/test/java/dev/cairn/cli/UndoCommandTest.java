@@ -86,7 +86,7 @@ class UndoCommandTest {
     private Result undo(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("undo", "--url", url, "--user", server.user(), "--undo-dir", undo.toString()));
+        List<String> all = new ArrayList<>(List.of("undo", "--url", url, "--user", server.user(), "--password", server.password(), "--undo-dir", undo.toString()));
         all.addAll(List.of(args));
         int exit = Cairn.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(all.toArray(String[]::new));
         return new Result(exit, out.toString(), err.toString());

@@ -5,6 +5,8 @@ import dev.cairn.config.Setting;
 import dev.cairn.database.DatabaseChoice;
 import dev.cairn.database.DatabaseKind;
 import dev.cairn.database.DatabaseProvider;
+import dev.cairn.database.LeftoverServers;
+import dev.cairn.signal.Interruption;
 import dev.cairn.files.FileHashCache;
 import dev.cairn.lint.LintConfig;
 import dev.cairn.lint.LintFailedException;
@@ -46,19 +48,35 @@ public final class Goals {
     /** Lock, lint, migrate a throwaway PostgreSQL and generate (or, in check mode, compare). */
     public static int generate(CairnSettings settings, Map<String, String> environment, Consumer<String> out,
                                Consumer<String> err) throws Exception {
-        PipelineOptions options = settings.pipelineOptions(environment);
-        DatabaseProvider provider = settings.databaseChoice(environment).provider(out);
-        try {
-            PipelineResult result = new Pipeline(provider, out).withSnapshots(settings.snapshotCache(environment)).run(options);
-            if (!result.ok()) {
-                err.accept("error: " + String.join("\n", result.findings()));
+        // Ctrl-C or SIGTERM (in Maven's JVM too): one line, then nothing from this goal (the CLI installed this already).
+        try (Interruption.Handlers signals = Interruption.install(System.err)) {
+            Consumer<String> o = quietAfterInterruption(out);
+            Consumer<String> e = quietAfterInterruption(err);
+            PipelineOptions options = settings.pipelineOptions(environment);
+            DatabaseProvider provider = settings.databaseChoice(environment).provider(o);
+            try {
+                PipelineResult result = new Pipeline(provider, o).withSnapshots(settings.snapshotCache(environment)).run(options);
+                if (!result.ok()) {
+                    e.accept("error: " + String.join("\n", result.findings()));
+                    return FINDINGS;
+                }
+                return OK;
+            } catch (MigrationLockException | LintFailedException failed) {
+                e.accept("error: " + failed.getMessage());
                 return FINDINGS;
             }
-            return OK;
-        } catch (MigrationLockException | LintFailedException e) {
-            err.accept("error: " + e.getMessage());
-            return FINDINGS;
+        } catch (Exception | Error failed) {
+            // A failure after an interruption is its consequence (the server was stopped under the run): not reported.
+            Interruption.parkIfRequested();
+            throw failed;
         }
+    }
+
+    private static Consumer<String> quietAfterInterruption(Consumer<String> to) {
+        return line -> {
+            Interruption.parkIfRequested();
+            to.accept(line);
+        };
     }
 
     /**
@@ -122,6 +140,8 @@ public final class Goals {
      * any more, so they never fail a build.
      */
     public static LintRun lint(CairnSettings settings, LintConfig config, boolean all) throws Exception {
+        // lint needs no database, but is the command run most often: it clears what killed runs left too.
+        LeftoverServers.removeAbandoned();
         List<Path> dirs = settings.migrationDirs();
         Path lock = settings.pipelineOptions(Map.of()).lockFile();
         // labels relative to the lock's folder, as the lock records them (migration/V3__x.sql)

@@ -29,11 +29,19 @@ import java.util.concurrent.TimeUnit;
 public final class EmbeddedPostgres implements ThrowawayPostgres {
 
     private static final String SUPERUSER = "postgres";
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** initdb's arguments besides -D (also the initdb cache's key). */
     /** 1 MB WAL segments instead of 16: every copy of a data directory (initdb cache, snapshots) is 15 MB smaller. */
-    private static final List<String> INITDB_ARGS = List.of("-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync",
-            "--wal-segsize=1");
+    /**
+     * Password authentication, not trust: the server listens on 127.0.0.1, where trust would make
+     * every local user a superuser of it. The random password is kept in the data directory
+     * ({@link #PASSWORD_FILE}, readable only by the server's user), so it goes with every copy of
+     * it (initdb cache, snapshots) and is exactly as secret as the data itself.
+     */
+    private static final List<String> INITDB_ARGS = List.of("-U", SUPERUSER, "-A", "scram-sha-256", "-E", "UTF8", "--locale=C",
+            "--no-sync", "--wal-segsize=1");
+    static final String PASSWORD_FILE = "cairn-password";
 
     private final Path workDir;
     private final Optional<UnprivilegedUser> runAs;
@@ -44,6 +52,7 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
     private volatile String version;
     private volatile boolean initdbFromCache;
     private volatile boolean seeded;
+    private volatile String password = "";
     private boolean closed;
 
     private EmbeddedPostgres(Path workDir, Optional<UnprivilegedUser> runAs) {
@@ -80,6 +89,10 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
             return pg;
         } catch (IOException | RuntimeException e) {
             pg.close();
+            // A temp folder the server's user cannot enter, or one mounted noexec, fails deep inside
+            // initdb ("libicuuc.so.60: cannot open shared object file"): name the cause instead.
+            java.util.Optional<String> cause = TempFolderCheck.problem(install, pg.workDir, runAs);
+            if (cause.isPresent()) throw new IOException(cause.get(), e);
             throw e;
         }
     }
@@ -92,6 +105,7 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
                 seed.copyInto(data);
             }
             seeded = true;
+            password = readPassword(data);
             startServer(install, data);
             return;
         }
@@ -105,7 +119,9 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
         if (!initdbFromCache) {
             Files.createDirectory(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             if (runAs.isPresent()) runAs.get().own(data);
-            initdb(install, data, workDir.resolve("initdb.log"));
+            Path passwordFile = writePassword(workDir.resolve("initdb-password"));
+            initdb(install, data, passwordFile, workDir.resolve("initdb.log"));
+            Files.move(passwordFile, data.resolve(PASSWORD_FILE));
             // Before the first start: the cache must hold a never-started data directory.
             if (cache.isPresent()) {
                 synchronized (this) {
@@ -114,15 +130,38 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
                 }
             }
         }
+        password = readPassword(data);
         startServer(install, data);
+    }
+
+    /** A new random password in a file only the server's user can read (initdb --pwfile reads it). */
+    private Path writePassword(Path file) throws IOException {
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String secret = java.util.HexFormat.of().formatHex(random);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
+        if (runAs.isPresent()) runAs.get().own(file);
+        return file;
+    }
+
+    /** The data directory's password; empty for one made by an older cairn with trust authentication. */
+    private static String readPassword(Path data) throws IOException {
+        Path file = data.resolve(PASSWORD_FILE);
+        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
     }
 
     private void startServer(Path install, Path data) throws IOException {
         for (int attempt = 1; ; attempt++) {
             port = freePort();
-            current = startServer(install, data, port, runAs, workDir.resolve("postgres.log"));
+            // Started under the lock the clean-up takes: a Ctrl-C during the start either finds the
+            // process to stop, or this finds the clean-up done and starts nothing.
+            synchronized (this) {
+                if (closed) throw new IOException("Embedded PostgreSQL closed while starting");
+                current = startServer(install, data, port, runAs, workDir.resolve("postgres.log"));
+            }
             try {
-                version = awaitReady(current, port, workDir.resolve("postgres.log"));
+                version = awaitReady(current, port, password, workDir.resolve("postgres.log"));
                 return;
             } catch (PortTakenException e) {
                 // Another process took the port between probing and binding: try another one.
@@ -132,11 +171,16 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
         }
     }
 
-    private void initdb(Path install, Path data, Path log) throws IOException {
+    private void initdb(Path install, Path data, Path passwordFile, Path log) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(install.resolve("bin/initdb").toString(), "-D", data.toString()));
         cmd.addAll(INITDB_ARGS);
-        Process p = process(cmd, runAs, log).start();
-        current = p;
+        cmd.add("--pwfile=" + passwordFile);
+        Process p;
+        synchronized (this) {
+            if (closed) throw new IOException("Embedded PostgreSQL closed while starting");
+            p = process(cmd, runAs, log).start();
+            current = p;
+        }
         try {
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -167,7 +211,12 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
     }
 
     private static ProcessBuilder process(List<String> cmd, Optional<UnprivilegedUser> runAs, Path log) {
-        ProcessBuilder pb = new ProcessBuilder(runAs.map(u -> u.wrap(cmd)).orElse(cmd));
+        List<String> command = new ArrayList<>(runAs.map(u -> u.wrap(cmd)).orElse(cmd));
+        // A session of its own: Ctrl-C in a terminal signals the whole foreground process group, and
+        // a server stopping by itself at that moment would fail the run with errors of its own before
+        // cairn can say it was interrupted. cairn stops it. (setsid execs, so the pid stays the server's.)
+        if (Files.isExecutable(SETSID)) command.addFirst(SETSID.toString());
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("LC_ALL", "C");
         pb.environment().remove("PGDATA");
         pb.redirectErrorStream(true);
@@ -175,7 +224,7 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
         return pb;
     }
 
-    private static String awaitReady(Process server, int port, Path log) throws IOException {
+    private static String awaitReady(Process server, int port, String password, Path log) throws IOException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?connectTimeout=2";
         SQLException last = null;
@@ -187,7 +236,7 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
                 }
                 throw new IOException("PostgreSQL exited (code " + server.exitValue() + ") during start:\n" + out);
             }
-            try (Connection c = java.sql.DriverManager.getConnection(url, SUPERUSER, "");
+            try (Connection c = java.sql.DriverManager.getConnection(url, SUPERUSER, password);
                  Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SHOW server_version")) {
                 rs.next();
@@ -233,7 +282,26 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
 
     @Override
     public String password() {
-        return "";
+        return password;
+    }
+
+    /**
+     * Set when the server process ended while this object still owns it (killed, crashed, out of
+     * memory): says so, with the end of its log, so that a failing migration or generate names the
+     * real cause instead of a connection error.
+     */
+    @Override
+    public Optional<String> ended() {
+        Process p = current;
+        synchronized (this) {
+            if (closed || p == null || p.isAlive()) return Optional.empty();
+        }
+        int code = p.exitValue();
+        String how = code > 128 ? "killed by signal " + (code - 128) : "exit code " + code;
+        List<String> log = tail(workDir.resolve("postgres.log")).lines().filter(l -> !l.isBlank()).toList();
+        String last = String.join(" | ", log.subList(Math.max(0, log.size() - 3), log.size()));
+        return Optional.of("the throwaway PostgreSQL server (pid " + p.pid() + ") ended (" + how + ")"
+                + (last.isEmpty() ? "; its log is empty" : "; the last lines of its log: " + last));
     }
 
     @Override

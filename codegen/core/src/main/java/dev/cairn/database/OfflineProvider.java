@@ -95,7 +95,7 @@ public final class OfflineProvider implements DatabaseProvider {
     /** Interprets the versioned (then repeatable) migrations of the directories, merged in Flyway's order. */
     public OfflineSchema interpret(List<Path> migrationDirs) throws IOException {
         List<Path> scripts = migrationScripts(migrationDirs);
-        Path prepared = Files.createTempDirectory("cairn-offline-");
+        Path prepared = dev.cairn.files.OwnedFolders.create(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "cairn-offline-");
         List<UninterpretedStatement> failed = new ArrayList<>();
         int statements = 0;
         int ignored = 0;

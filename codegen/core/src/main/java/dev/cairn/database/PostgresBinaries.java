@@ -51,7 +51,7 @@ public final class PostgresBinaries {
         Path target = cacheRoot.resolve("cairn-postgres-" + sha256(url + "\n" + user).substring(0, 16));
         if (Files.isRegularFile(target.resolve(".complete"))) return trusted(target);
 
-        Path staging = Files.createTempDirectory(cacheRoot, "cairn-postgres-unpack-");
+        Path staging = dev.cairn.files.OwnedFolders.create(cacheRoot, "cairn-postgres-unpack-");
         try {
             Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
             try (InputStream in = new TarArchiveInputStream(new XZCompressorInputStream(

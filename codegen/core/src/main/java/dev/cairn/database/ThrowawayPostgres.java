@@ -21,6 +21,11 @@ public interface ThrowawayPostgres extends AutoCloseable {
     /** One line for people: what this is and where, e.g. "embedded PostgreSQL 18.3 on 127.0.0.1:5999". */
     String description();
 
+    /** Why the database is gone when its process ended under the run (killed, crashed); empty while it runs. */
+    default java.util.Optional<String> ended() {
+        return java.util.Optional.empty();
+    }
+
     default Connection connect() throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", user());

@@ -2,6 +2,7 @@ package dev.cairn.generate;
 
 import dev.cairn.files.DurableFiles;
 import dev.cairn.files.FileTrees;
+import dev.cairn.files.OwnedFolders;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,10 +26,36 @@ public final class GeneratedSources {
         return directory;
     }
 
+    private String stagingPrefix() {
+        return "." + directory.getFileName() + ".staging-";
+    }
+
+    private String previousPrefix() {
+        return "." + directory.getFileName() + ".previous-";
+    }
+
+    /**
+     * What runs killed outright (no shutdown hook) left beside the directory: staging folders are
+     * deleted; a previous version is deleted, or moved back when the kill came between the two
+     * renames of {@link #replaceWith} and the directory is missing.
+     */
+    public void removeAbandoned() {
+        if (directory.getParent() == null || !Files.isDirectory(directory.getParent())) return;
+        OwnedFolders.sweep(directory.getParent(), stagingPrefix());
+        OwnedFolders.sweep(directory.getParent(), previousPrefix(), previous -> {
+            try {
+                if (!Files.exists(directory)) Files.move(previous, directory, StandardCopyOption.ATOMIC_MOVE);
+                else FileTrees.deleteQuietly(previous);
+            } catch (IOException e) {
+                // left for a later run
+            }
+        });
+    }
+
     /** A fresh, empty staging directory beside the target. The caller deletes it on failure. */
     public Path newStaging() throws IOException {
         Files.createDirectories(directory.getParent());
-        return Files.createTempDirectory(directory.getParent(), "." + directory.getFileName() + ".staging-");
+        return OwnedFolders.create(directory.getParent(), stagingPrefix());
     }
 
     /**
@@ -79,7 +106,7 @@ public final class GeneratedSources {
             FileTrees.delete(staging);
             return false;
         }
-        Path previous = directory.resolveSibling("." + directory.getFileName() + ".previous-" + System.nanoTime());
+        Path previous = directory.resolveSibling(OwnedFolders.name(previousPrefix()));
         boolean hadPrevious = Files.exists(directory);
         if (hadPrevious) Files.move(directory, previous, StandardCopyOption.ATOMIC_MOVE);
         try {

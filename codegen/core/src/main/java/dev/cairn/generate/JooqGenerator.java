@@ -67,7 +67,7 @@ public final class JooqGenerator {
     public static void warmUp(Connection emptyDatabase, CodegenSettings settings) {
         Path scratch = null;
         try {
-            scratch = Files.createTempDirectory("cairn-generator-warmup-");
+            scratch = dev.cairn.files.OwnedFolders.create(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "cairn-generator-warmup-");
             // An empty database has none of the schemas and uses none of a team's forced types: jOOQ
             // would warn about each. The real run warns as usual.
             run(emptyDatabase, configuration(settings, scratch).withLogging(Logging.ERROR).withOnUnused(OnError.SILENT));

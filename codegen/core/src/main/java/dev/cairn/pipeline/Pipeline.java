@@ -1,6 +1,8 @@
 package dev.cairn.pipeline;
 
 import dev.cairn.database.DatabaseProvider;
+import dev.cairn.database.LeftoverServers;
+import dev.cairn.signal.Interruption;
 import dev.cairn.database.OfflineProvider;
 import dev.cairn.database.ThrowawayPostgres;
 import dev.cairn.files.FileHashCache;
@@ -99,6 +101,10 @@ public final class Pipeline {
     public PipelineResult run(PipelineOptions options) throws Exception {
         long t0 = System.nanoTime();
         boolean check = options.mode() == Mode.CHECK;
+        Interruption.stage("lock");
+        // What runs killed outright left (their hooks never ran) goes first, in every run, also a no-op one.
+        LeftoverServers.removeAbandoned();
+        new GeneratedSources(options.outputDirectory()).removeAbandoned();
 
         // Local runs trust size + time stamp of files hashed before; CI and --force read every byte.
         FileHashCache hashes = check || options.force() ? FileHashCache.none() : FileHashCache.load(options.hashCacheFile());
@@ -111,6 +117,7 @@ public final class Pipeline {
                 options.mode() == Mode.CHECK ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.ALLOW_NEW);
 
         // Stage: freshness.
+        Interruption.stage("freshness");
         long t1 = System.nanoTime();
         Fingerprint inputs = Fingerprint.ofInputs(migrations, options.codegen(), options.flyway(), ToolVersions.current());
         Freshness freshness = Freshness.assess(Fingerprint.read(options.fingerprintFile()), inputs,
@@ -138,6 +145,7 @@ public final class Pipeline {
         options.codegen().user().ifPresent(u -> u.ignored().forEach(note -> report("note", note, Duration.ZERO)));
         // The database starts now, on another thread, while the migrations are linted (check mode linted above).
         // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
+        Interruption.stage(check ? "database start" : "lint");
         DatabaseInBackground database = provider instanceof OfflineProvider ? null
                 : DatabaseInBackground.start(databaseFor(options, migrations), options.codegen());
         try {
@@ -152,7 +160,7 @@ public final class Pipeline {
         Path staging;
         try {
             committed = new GeneratedSources(options.outputDirectory());
-            staging = check ? Files.createTempDirectory("cairn-check-") : committed.newStaging();
+            staging = check ? dev.cairn.files.OwnedFolders.create(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "cairn-check-") : committed.newStaging();
         } catch (Exception | Error e) {
             if (database != null) database.discard();
             throw e;
@@ -225,6 +233,7 @@ public final class Pipeline {
     private Generation generate(PipelineOptions options, DatabaseInBackground database, Path target) throws Exception {
         long t0 = System.nanoTime();
         if (provider instanceof OfflineProvider offline) return generateOffline(offline, options, target, t0);
+        Interruption.stage("database start");
         try (ThrowawayPostgres db = database.await()) {
             Duration waited = since(t0);
             if (db instanceof SnapshotDatabase s) s.notice().ifPresent(n -> report("snapshot", n, Duration.ZERO));
@@ -235,8 +244,13 @@ public final class Pipeline {
                             ", generator warm-up %.1f s", database.warmUpTime().toMillis() / 1000.0)), started);
 
             long t1 = System.nanoTime();
-            Migrator.Result migrated = Migrator.migrate(
-                    FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.flyway()).load());
+            Interruption.stage("migrate");
+            Migrator.Result migrated;
+            try {
+                migrated = Migrator.migrate(FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.flyway()).load());
+            } catch (Exception e) {
+                throw serverEnded(db, "migrate", e);
+            }
             String how = migrated.applied() + " migrations applied, schema at version " + migrated.version();
             if (db instanceof SnapshotDatabase s) {
                 s.migrated(options.flyway());
@@ -248,6 +262,7 @@ public final class Pipeline {
             report("migrate", how, migrateTime);
 
             long t2 = System.nanoTime();
+            Interruption.stage("generate");
             try (Connection c = db.connect()) {
                 JooqGenerator.generate(c, options.codegen(), target);
                 String schemas = sqlList(options.codegen().schemas());
@@ -257,8 +272,21 @@ public final class Pipeline {
                         + " WHERE t.typtype = 'e' AND n.nspname IN (" + schemas + ")");
                 return new Generation(db.description(), migrated.applied(), migrated.version(), tables, enums,
                         started, migrateTime, t2);
+            } catch (Exception e) {
+                throw serverEnded(db, "generate", e);
             }
         }
+    }
+
+    /**
+     * A failure because the server process died (killed, crashed, out of memory) is reported as
+     * that, with the end of its log, instead of the connection errors it causes (which blame the
+     * migration, or dump jOOQ's SQL). Anything else is thrown as it was.
+     */
+    private static Exception serverEnded(ThrowawayPostgres db, String stage, Exception e) {
+        if (e instanceof Interruption.Stopped || Interruption.requested()) return e;
+        return db.ended().<Exception>map(why -> new java.io.IOException("During " + stage + ", " + why, e))
+                .orElse(e);
     }
 
     /** No database: jOOQ's DDLDatabase interprets the migrations, so there is no migrate stage. */
@@ -289,6 +317,13 @@ public final class Pipeline {
 
     private PipelineResult publish(PipelineOptions options, GeneratedSources committed, Fingerprint inputs,
                                    Generation g, Path staging, List<MigrationFile> migrations, long t0) throws Exception {
+        // An interruption waits for this to end (or comes before it): the committed files change completely or not at all.
+        Interruption.stage("publish");
+        return Interruption.writing(() -> publishNow(options, committed, inputs, g, staging, migrations, t0));
+    }
+
+    private PipelineResult publishNow(PipelineOptions options, GeneratedSources committed, Fingerprint inputs,
+                                      Generation g, Path staging, List<MigrationFile> migrations, long t0) throws Exception {
         // Everything is written and forced before anything committed changes: the staged code, then
         // the fingerprint of exactly that code beside the old one. A failure up to here changes nothing.
         committed.seal(staging);

@@ -119,6 +119,11 @@ public final class SnapshotDatabase implements ThrowawayPostgres {
         return db.connect();
     }
 
+    @Override
+    public Optional<String> ended() {
+        return db.ended();
+    }
+
     /** Stops the server; keeps its data as a snapshot when {@link #migrated} said so. Never fails the run. */
     @Override
     public void close() {

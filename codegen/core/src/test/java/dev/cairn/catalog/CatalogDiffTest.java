@@ -176,7 +176,7 @@ class CatalogDiffTest {
         try (Connection admin = pg.connect(); Statement s = admin.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
-        Connection c = DriverManager.getConnection(pg.jdbcUrl().replace("/postgres", "/" + name), pg.user(), "");
+        Connection c = DriverManager.getConnection(pg.jdbcUrl().replace("/postgres", "/" + name), pg.user(), pg.password());
         exec(c, BASE);
         assertFalse(c.isClosed());
         return c;

@@ -43,7 +43,7 @@ class TemporaryServerDatabaseTest {
     @Test
     void generatesInATemporaryDatabaseAndDropsIt(@TempDir Path out) throws Exception {
         List<String> lines = new ArrayList<>();
-        DatabaseProvider provider = DatabaseChoice.of(DatabaseKind.SERVER, null, server.jdbcUrl(), server.user(), null, Map.of())
+        DatabaseProvider provider = DatabaseChoice.of(DatabaseKind.SERVER, null, server.jdbcUrl(), server.user(), server.password(), Map.of())
                 .provider(lines::add);
         PipelineResult r = new Pipeline(provider, lines::add).run(new PipelineOptions(
                 List.of(ProviderTestSupport.migrations()), out.resolve("java"), CodegenSettings.defaults()).withLint(LintConfig.reportOnly()));
