@@ -83,7 +83,14 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
         LeftoverServers.removeAbandoned();
         EmbeddedPostgres pg = new EmbeddedPostgres(LeftoverServers.newWorkDir(), runAs);
         // From here on, Ctrl-C or a failure at any point still stops what was started and deletes the files.
-        Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
+        try {
+            Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C came while this start was on its way (it runs on a thread of its own): no hook
+            // would remove the folder, so it goes now.
+            FileTrees.deleteQuietly(pg.workDir);
+            throw new IOException("Embedded PostgreSQL not started: the JVM is shutting down", shuttingDown);
+        }
         try {
             pg.initialise(install, seed);
             return pg;
