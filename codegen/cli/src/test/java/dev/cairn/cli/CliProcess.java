@@ -34,12 +34,17 @@ final class CliProcess implements AutoCloseable {
     }
 
     static CliProcess start(String... args) throws IOException {
+        return start(java.util.Map.of(), args);
+    }
+
+    static CliProcess start(java.util.Map<String, String> env, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), Cairn.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("CI"); // these runs write; the build's CI=true must not make them checks
+        pb.environment().putAll(env);
         return new CliProcess(pb.start());
     }
 

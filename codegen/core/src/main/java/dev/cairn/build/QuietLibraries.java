@@ -18,7 +18,11 @@ public final class QuietLibraries {
         setIfAbsent("org.jooq.no-tips", "true");
         setIfAbsent("org.slf4j.simpleLogger.log.org.jooq", "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
-        setIfAbsent("org.slf4j.simpleLogger.log.org.testcontainers", "warn");
+        // Testcontainers' warnings are about its own set-up (Ryuk disabled on purpose, a slow pull); a failure
+        // reaches the tool as an exception and is reported once. -Dorg.slf4j.simpleLogger.log.org.testcontainers=info shows them.
+        setIfAbsent("org.slf4j.simpleLogger.log.org.testcontainers", "error");
+        // docker-java logs a failed pull ("Error during callback") itself; `auto` names the failure in its one line.
+        setIfAbsent("org.slf4j.simpleLogger.log.com.github.dockerjava", "off");
         // Testcontainers logs every failed way of finding Docker at ERROR; `auto` just moves on.
         setIfAbsent("org.slf4j.simpleLogger.log.org.testcontainers.dockerclient", "off");
         // Flyway logs a failed migration as an ERROR ("restore backups!") before the tool reports

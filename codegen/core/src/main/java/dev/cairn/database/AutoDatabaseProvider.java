@@ -4,7 +4,6 @@ import dev.cairn.connect.ConnectionSettings;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -16,15 +15,21 @@ public final class AutoDatabaseProvider implements DatabaseProvider {
 
     private final Optional<ConnectionSettings> server;
     private final String image;
-    private final BooleanSupplier dockerAnswers;
+    private final DockerCheck docker;
     private final Consumer<String> log;
 
-    public AutoDatabaseProvider(Optional<ConnectionSettings> server, String image, BooleanSupplier dockerAnswers,
+    public AutoDatabaseProvider(Optional<ConnectionSettings> server, String image, DockerCheck docker,
                                 Consumer<String> log) {
         this.server = server;
         this.image = image;
-        this.dockerAnswers = dockerAnswers;
+        this.docker = docker;
         this.log = log;
+    }
+
+    /** Why Docker cannot run {@code image} here (no engine, image not pullable); empty when it can. */
+    @FunctionalInterface
+    public interface DockerCheck {
+        Optional<String> unavailable(String image);
     }
 
     /** What auto picks here, and the reason in words. */
@@ -59,10 +64,11 @@ public final class AutoDatabaseProvider implements DatabaseProvider {
         if (server.isPresent()) {
             return new Decision(DatabaseKind.SERVER, "server URL configured (" + server.get().display() + ")");
         }
-        if (dockerAnswers.getAsBoolean()) {
+        Optional<String> noDocker = docker.unavailable(image);
+        if (noDocker.isEmpty()) {
             return new Decision(DatabaseKind.TESTCONTAINERS, "no server URL, Docker engine answers");
         }
-        return new Decision(DatabaseKind.EMBEDDED, "no server URL, no Docker engine");
+        return new Decision(DatabaseKind.EMBEDDED, "no server URL, " + noDocker.get());
     }
 
     @Override

@@ -66,7 +66,7 @@ public record DatabaseChoice(DatabaseKind kind, String image, Optional<Connectio
             case EMBEDDED -> DatabaseProvider.embedded();
             case TESTCONTAINERS -> TestcontainersPostgres.provider(image);
             case SERVER -> TemporaryServerDatabase.provider(server.orElseThrow());
-            case AUTO -> new AutoDatabaseProvider(server, image, () -> DockerEngineProbe.answers(dockerTimeout), log);
+            case AUTO -> new AutoDatabaseProvider(server, image, i -> DockerEngineProbe.unavailable(i, dockerTimeout), log);
         };
         if (p instanceof OfflineProvider) return p;
         return new DatabaseProvider() {

@@ -1,6 +1,10 @@
 package dev.cairn.database;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.utility.DockerImageName;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,16 +27,75 @@ public final class DockerEngineProbe {
     private DockerEngineProbe() {
     }
 
+    /** How long `auto` waits for an image that is not on this machine to be pulled before it moves on. */
+    static final Duration PULL_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * Why Docker cannot serve {@code image} now (empty: it can): no engine answers, or the image is
+     * neither on this machine nor pullable within {@link #PULL_TIMEOUT}. An air-gapped runner has
+     * an engine but no registry: without this check, Testcontainers' pull waits for minutes.
+     */
+    public static Optional<String> unavailable(String image, Duration engineTimeout) {
+        if (!answers(engineTimeout)) return Optional.of("no Docker engine");
+        CompletableFuture<Optional<String>> check = CompletableFuture.supplyAsync(() -> imageProblem(image), DockerEngineProbe::daemon);
+        try {
+            return check.get(PULL_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Optional.of(notPulled(image, "no answer within " + PULL_TIMEOUT.toSeconds() + " s"));
+        } catch (ExecutionException e) {
+            return Optional.of(notPulled(image, String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse("")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+    }
+
+    private static Optional<String> imageProblem(String image) {
+        DockerClient client = DockerClientFactory.instance().client();
+        try {
+            client.inspectImageCmd(image).exec();
+            return Optional.empty();
+        } catch (NotFoundException notHere) {
+            // try a pull, bounded
+        }
+        DockerImageName name = DockerImageName.parse(image);
+        PullImageResultCallback pull = client.pullImageCmd(name.getUnversionedPart()).withTag(name.getVersionPart())
+                .exec(new PullImageResultCallback());
+        try {
+            if (!pull.awaitCompletion(PULL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.of(notPulled(image, "not pulled within " + PULL_TIMEOUT.toSeconds() + " s"));
+            }
+            client.inspectImageCmd(image).exec();
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(notPulled(image, "interrupted"));
+        } catch (RuntimeException e) {
+            return Optional.of(notPulled(image, String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("")));
+        } finally {
+            try {
+                pull.close();
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // the pull is abandoned either way
+            }
+        }
+    }
+
+    private static String notPulled(String image, String why) {
+        return "Docker engine answers, but image " + image + " is not on this machine and cannot be pulled (" + why + ")";
+    }
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "cairn-docker-probe");
+        t.setDaemon(true); // a hung probe must not keep the JVM alive
+        t.start();
+    }
+
     public static boolean answers(Duration timeout) {
         // Nothing that could be an engine: say so at once, without Testcontainers' slow, loud search.
         if (!anyEngineConfigured(System.getenv(), Path.of(System.getProperty("user.home", "/")))) return false;
         CompletableFuture<Boolean> probe = CompletableFuture.supplyAsync(
-                () -> DockerClientFactory.instance().isDockerAvailable(),
-                r -> {
-                    Thread t = new Thread(r, "cairn-docker-probe");
-                    t.setDaemon(true); // a hung probe must not keep the JVM alive
-                    t.start();
-                });
+                () -> DockerClientFactory.instance().isDockerAvailable(), DockerEngineProbe::daemon);
         try {
             return probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {

@@ -83,7 +83,7 @@ class TemporaryServerDatabaseTest {
     @Test
     void autoPrefersAConfiguredServer() {
         List<String> lines = new ArrayList<>();
-        AutoDatabaseProvider auto = new AutoDatabaseProvider(Optional.of(settings), "postgres:18", () -> true, lines::add);
+        AutoDatabaseProvider auto = new AutoDatabaseProvider(Optional.of(settings), "postgres:18", i -> Optional.empty(), lines::add);
         assertEquals(DatabaseKind.SERVER, auto.decide().kind());
         assertTrue(auto.decide().line().startsWith("database    auto: server URL configured ("), auto.decide().line());
     }
@@ -91,7 +91,7 @@ class TemporaryServerDatabaseTest {
     @Test
     void autoFallsBackToEmbeddedWithoutUrlOrDocker() throws Exception {
         List<String> lines = new ArrayList<>();
-        AutoDatabaseProvider auto = new AutoDatabaseProvider(Optional.empty(), "postgres:18", () -> false, lines::add);
+        AutoDatabaseProvider auto = new AutoDatabaseProvider(Optional.empty(), "postgres:18", i -> Optional.of("no Docker engine"), lines::add);
         try (ThrowawayPostgres db = auto.start()) {
             assertTrue(db instanceof EmbeddedPostgres, db.description());
         }

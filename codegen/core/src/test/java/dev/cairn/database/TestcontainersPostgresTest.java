@@ -72,7 +72,7 @@ class TestcontainersPostgresTest {
     void autoChoosesTestcontainersWhenDockerAnswers() {
         List<String> lines = new ArrayList<>();
         AutoDatabaseProvider auto = new AutoDatabaseProvider(java.util.Optional.empty(), image,
-                () -> DockerEngineProbe.answers(Duration.ofSeconds(10)), lines::add);
+                i -> DockerEngineProbe.unavailable(i, Duration.ofSeconds(10)), lines::add);
         assertEquals("database    auto: no server URL, Docker engine answers -> testcontainers", auto.decide().line());
     }
 }
