@@ -21,6 +21,8 @@ public final class QuietLibraries {
         // Testcontainers' warnings are about its own set-up (Ryuk disabled on purpose, a slow pull); a failure
         // reaches the tool as an exception and is reported once. -Dorg.slf4j.simpleLogger.log.org.testcontainers=info shows them.
         setIfAbsent("org.slf4j.simpleLogger.log.org.testcontainers", "error");
+        // Testcontainers logs per image under "tc.<image>": pull retries, container output.
+        setIfAbsent("org.slf4j.simpleLogger.log.tc", "error");
         // docker-java logs a failed pull ("Error during callback") itself; `auto` names the failure in its one line.
         setIfAbsent("org.slf4j.simpleLogger.log.com.github.dockerjava", "off");
         // Testcontainers logs every failed way of finding Docker at ERROR; `auto` just moves on.

@@ -36,7 +36,8 @@ public final class DockerEngineProbe {
      * an engine but no registry: without this check, Testcontainers' pull waits for minutes.
      */
     public static Optional<String> unavailable(String image, Duration engineTimeout) {
-        if (!answers(engineTimeout)) return Optional.of("no Docker engine");
+        Optional<String> engine = engineProblem(engineTimeout);
+        if (engine.isPresent()) return engine;
         CompletableFuture<Optional<String>> check = CompletableFuture.supplyAsync(() -> imageProblem(image), DockerEngineProbe::daemon);
         try {
             return check.get(PULL_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
@@ -92,17 +93,28 @@ public final class DockerEngineProbe {
     }
 
     public static boolean answers(Duration timeout) {
+        return engineProblem(timeout).isEmpty();
+    }
+
+    /** Why no engine can be used (empty: one answers), in words for `auto`'s line. */
+    private static Optional<String> engineProblem(Duration timeout) {
         // Nothing that could be an engine: say so at once, without Testcontainers' slow, loud search.
-        if (!anyEngineConfigured(System.getenv(), Path.of(System.getProperty("user.home", "/")))) return false;
+        if (!anyEngineConfigured(System.getenv(), Path.of(System.getProperty("user.home", "/")))) {
+            return Optional.of("no Docker engine");
+        }
         CompletableFuture<Boolean> probe = CompletableFuture.supplyAsync(
                 () -> DockerClientFactory.instance().isDockerAvailable(), DockerEngineProbe::daemon);
         try {
-            return probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
+            return probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS) ? Optional.empty() : Optional.of("no Docker engine answers");
+        } catch (TimeoutException e) {
+            // Testcontainers starts its Ryuk container as part of this: on a runner without a registry, its pull is what hangs.
+            return Optional.of("Docker engine not ready within " + timeout.toSeconds() + " s (Testcontainers' Ryuk image"
+                    + " may not be pullable here; TESTCONTAINERS_RYUK_DISABLED=true skips it)");
+        } catch (ExecutionException e) {
+            return Optional.of("no Docker engine answers");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Optional.of("interrupted");
         }
     }
 
