@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.migrate.MigrationFiles;
+import dev.cairn.build.Goals;
 import dev.cairn.lock.MigrationLocker;
 import dev.cairn.migrate.KnownVersions;
 import dev.cairn.migrate.MigrationFailedException;
@@ -23,6 +24,7 @@ import java.util.List;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {" 0:applied (or nothing to apply)",
                 " 1:failure (unreachable, login refused, unknown --target, a migration failed or hit lock_timeout)",
+                " 2:--lint found an error in a new migration (nothing migrated)",
                 "64:usage error"})
 final class MigrateCommand extends DatabaseCommand {
 
@@ -39,6 +41,10 @@ final class MigrateCommand extends DatabaseCommand {
             description = "PostgreSQL statement_timeout for the migration session; 0 = none (default: none).")
     String statementTimeout;
 
+    @Option(names = "--lint", description = "Lint the migrations first, with the project's rule severities: an error in a new"
+            + " (not yet locked) migration refuses the migrate (exit 2). Released migrations are not judged again.")
+    boolean lint;
+
     private SessionTimeouts timeouts;
 
     @Override
@@ -52,13 +58,23 @@ final class MigrateCommand extends DatabaseCommand {
     }
 
     @Override
-    int run(Run run) throws java.sql.SQLException, java.io.IOException {
+    int run(Run run) throws Exception {
         // A locked migration edited, renamed or deleted, or one never locked, must not reach a real database.
         java.nio.file.Path lock = source.lockFile();
         if (lock != null) {
             MigrationLocker.enforce(lock, MigrationFiles.scan(source.project.migrationDirs(), lock.getParent()).migrations(),
                     MigrationLocker.Mode.VERIFY);
             run.out().println("Lock check: the migrations match " + lock.getFileName() + ".");
+        }
+        if (lint) {
+            dev.cairn.config.CairnSettings project = source.project.settings();
+            Goals.LintRun linted = Goals.lint(project, project.lint(), false);
+            linted.format(project.baseDir()).lines().forEach(run.out()::println);
+            if (linted.failed()) {
+                run.err().println("error: lint errors in new migrations (listed above); nothing was migrated. Fix them, or"
+                        + " acknowledge one with -- lint:ignore <rule-id> reason: <why>.");
+                return Cairn.FINDINGS;
+            }
         }
         run.flyway().dataSource(timeouts.dataSource(run.settings().jdbcUrl(), run.settings().user(), run.settings().password()));
         if (target != null) {

@@ -515,4 +515,25 @@ class DatabaseCommandsTest {
         assertFalse(exists(url, "flyway_schema_history"), "nothing migrated");
         assertFalse(exists(url, "items"));
     }
+
+    @Test
+    void migrateWithLintRefusesLintErrorsInNewMigrationsOnly() throws Exception {
+        Path d = migrations("V1__create_items.sql", "CREATE TABLE items (id bigint PRIMARY KEY);\nCREATE TABLE old (id int);\n"
+                + "DROP TABLE old;\n");
+        String url = newDatabase();
+        String[] migrate = {"migrate", "--lint", "--url", url, "--user", "postgres", "--password", pg.password(),
+                "--migrations", d.toString(), "--project-dir", dir.toString()};
+        Result refused = run(migrate);
+        assertEquals(2, refused.code(), refused.all());
+        assertTrue(refused.out().contains("V1__create_items.sql:3 error drop-table"), refused.out());
+        assertEquals("error: lint errors in new migrations (listed above); nothing was migrated. Fix them, or acknowledge one"
+                + " with -- lint:ignore <rule-id> reason: <why>.", refused.err().strip());
+        assertFalse(exists(url, "flyway_schema_history"), "nothing migrated");
+
+        // Once locked (released), its findings no longer refuse anything; without --lint nothing is linted.
+        assertEquals(0, run("lock", "--locations", d.toString(), "--project-dir", dir.toString()).code());
+        Result released = run(migrate);
+        assertEquals(0, released.code(), released.all());
+        assertTrue(exists(url, "items"));
+    }
 }
