@@ -1,5 +1,7 @@
 package dev.cairn.build;
 
+import dev.cairn.signal.Interruption;
+
 /**
  * Library chatter (jOOQ's banner, Flyway's per-migration INFO lines, Testcontainers' search for
  * Docker) would drown the tool's own stage lines. Sets SLF4J simple-logger levels (the CLI's
@@ -13,7 +15,14 @@ public final class QuietLibraries {
     private QuietLibraries() {
     }
 
+    /** After Ctrl-C, library output is a consequence of the stop: jOOQ's and Flyway's loggers go silent. */
+    private static final Runnable SILENCE = () -> {
+        org.jooq.tools.JooqLogger.globalThreshold(org.jooq.Log.Level.FATAL);
+        FLYWAY_JUL.setLevel(java.util.logging.Level.OFF);
+    };
+
     public static void apply() {
+        Interruption.alsoMute(SILENCE);
         setIfAbsent("org.jooq.no-logo", "true");
         setIfAbsent("org.jooq.no-tips", "true");
         setIfAbsent("org.slf4j.simpleLogger.log.org.jooq", "warn");

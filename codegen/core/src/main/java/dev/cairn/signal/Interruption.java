@@ -175,9 +175,26 @@ public final class Interruption {
         System.setErr(new PrintStream(err, true));
     }
 
+    /**
+     * Also run on an interruption: silences a library whose logger writes elsewhere than
+     * System.out/err (inside Maven, its own logger; jOOQ logs there too).
+     */
+    public static void alsoMute(Runnable silence) {
+        MUTES.addIfAbsent(silence);
+    }
+
+    private static final java.util.concurrent.CopyOnWriteArrayList<Runnable> MUTES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** Closes the gates, and swaps System.out and System.err for streams that drop everything. */
     private static void mute() {
         GATES.forEach(g -> g.open = false);
+        for (Runnable m : MUTES) {
+            try {
+                m.run();
+            } catch (RuntimeException | LinkageError e) {
+                // a library version without that switch: its lines may still show
+            }
+        }
         PrintStream nothing = new PrintStream(OutputStream.nullOutputStream());
         System.setOut(nothing);
         System.setErr(nothing);
