@@ -19,7 +19,37 @@ public final class QuietLibraries {
     private static final Runnable SILENCE = () -> {
         org.jooq.tools.JooqLogger.globalThreshold(org.jooq.Log.Level.FATAL);
         FLYWAY_JUL.setLevel(java.util.logging.Level.OFF);
+        // Flyway's loggers re-create themselves when the creator changes (EvolvingLog): inside Maven its
+        // rollback errors go through Maven's logger, which no system property reaches any more.
+        org.flywaydb.core.api.logging.LogFactory.setLogCreator(type -> new Silent());
     };
+
+    /** A Flyway log that says nothing. */
+    private static final class Silent implements org.flywaydb.core.api.logging.Log {
+        @Override
+        public void debug(String message) {
+        }
+
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+        }
+
+        @Override
+        public void error(String message) {
+        }
+
+        @Override
+        public void error(String message, Exception e) {
+        }
+
+        @Override
+        public void notice(String message) {
+        }
+    }
 
     public static void apply() {
         Interruption.alsoMute(SILENCE);
