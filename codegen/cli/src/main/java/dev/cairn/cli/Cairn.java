@@ -56,8 +56,15 @@ public final class Cairn {
         return Collections.unmodifiableMap(m);
     }
 
+    /**
+     * Commands that change a real database or migrations.lock: what an interruption leaves there is
+     * theirs to say (migrate prints each applied migration), so "nothing was written" would not be true.
+     */
+    private static final java.util.Set<String> WRITING_COMMANDS = java.util.Set.of("migrate", "baseline", "repair", "undo", "lock");
+
     public static void main(String[] args) {
-        if (java.util.Arrays.asList(args).contains("--watch")) System.exit(execute(args)); // Ctrl-C is how a watch ends
+        boolean writes = args.length > 0 && WRITING_COMMANDS.contains(args[0]);
+        if (writes || java.util.Arrays.asList(args).contains("--watch")) System.exit(execute(args)); // Ctrl-C is how a watch ends
         // Ctrl-C / SIGTERM: `interrupted during <stage>; nothing was written`, exit 130/143, nothing else.
         PrintStream terminal = System.err;
         Interruption.gateSystemStreams();
