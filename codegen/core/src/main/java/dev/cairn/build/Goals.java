@@ -14,6 +14,7 @@ import dev.cairn.lock.MigrationLockException;
 import dev.cairn.lock.MigrationLocker;
 import dev.cairn.lock.ReleasedMigrations;
 import dev.cairn.migrate.MigrationFile;
+import dev.cairn.observe.ObservedRiskException;
 import dev.cairn.migrate.MigrationFiles;
 import dev.cairn.pipeline.Pipeline;
 import dev.cairn.pipeline.PipelineOptions;
@@ -55,7 +56,7 @@ public final class Goals {
                 return FINDINGS;
             }
             return OK;
-        } catch (MigrationLockException | LintFailedException e) {
+        } catch (MigrationLockException | LintFailedException | ObservedRiskException e) {
             err.accept("error: " + e.getMessage());
             return FINDINGS;
         }

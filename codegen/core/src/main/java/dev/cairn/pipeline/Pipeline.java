@@ -27,6 +27,10 @@ import dev.cairn.migrate.MigrationName;
 import dev.cairn.migrate.Migrator;
 import dev.cairn.pipeline.PipelineOptions.Mode;
 import dev.cairn.pipeline.PipelineResult.Outcome;
+import dev.cairn.observe.MigrationObserver;
+import dev.cairn.observe.ObservedGate;
+import dev.cairn.observe.ObservedRiskException;
+import dev.cairn.lint.rules.Rules;
 import dev.cairn.snapshot.MigrationChain;
 import dev.cairn.snapshot.SnapshotCache;
 import dev.cairn.snapshot.SnapshotDatabase;
@@ -41,6 +45,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -158,7 +163,7 @@ public final class Pipeline {
             throw e;
         }
         try {
-            Generation g = generate(options, database, staging);
+            Generation g = generate(options, database, staging, newMigrations(options, scanned));
             return check
                     ? compare(options, freshness, inputs, g, staging, t0)
                     : publish(options, committed, inputs, g, staging, migrations, t0);
@@ -222,7 +227,46 @@ public final class Pipeline {
                               Duration started, Duration migrate, long generateStart) {
     }
 
-    private Generation generate(PipelineOptions options, DatabaseInBackground database, Path target) throws Exception {
+    /**
+     * The new (not yet locked) migrations, by Flyway's script name: the ones the database stage
+     * watches (dev.cairn.observe). Released migrations ran in production long ago; what they did is history.
+     */
+    private static Map<String, Path> newMigrations(PipelineOptions options, MigrationFiles scanned) throws java.io.IOException {
+        ReleasedMigrations released = ReleasedMigrations.of(options.lockFile(), scanned);
+        Map<String, Path> m = new java.util.LinkedHashMap<>();
+        for (MigrationFile f : scanned.migrations()) {
+            if (!released.contains(f.path()) && (f.is(MigrationName.Kind.VERSIONED) || f.is(MigrationName.Kind.REPEATABLE))) {
+                m.put(f.fileName(), f.path());
+            }
+        }
+        return m;
+    }
+
+    /**
+     * What the new migrations did, as findings on file and line; an error (a rewrite, a scan or an
+     * index build under a lock that blocks writes, on a table that existed before) stops the run
+     * before anything is generated, unless the statement carries a lint:ignore with a reason.
+     */
+    private void observed(PipelineOptions options, MigrationObserver observer, Map<String, Path> watched) throws Exception {
+        if (watched.isEmpty()) return;
+        ObservedGate gate = ObservedGate.of(observer.observations(), watched,
+                f -> Rules.byId(f.rule()).map(r -> options.lint().severityOf(r)).orElse(f.severity()));
+        Path base = Path.of("").toAbsolutePath();
+        for (ObservedGate.Located l : gate.findings()) if (!l.suppressed()) out.accept("  " + l.format(base));
+        long errors = gate.errors();
+        long shown = gate.findings().stream().filter(l -> !l.suppressed()).count();
+        report("observe", plural(watched.size(), "new migration") + " watched on the database: " + plural((int) errors, "error")
+                + ", " + plural((int) (shown - errors), "note"), Duration.ZERO);
+        if (errors > 0) {
+            throw new ObservedRiskException(plural((int) errors, "risky change") + " observed on the database (listed above):"
+                    + " on a big table these hold a lock that blocks writes for as long as the rewrite or scan takes."
+                    + " Rewrite the migration (docs/lint.md says how for each rule), or acknowledge it on the line before the"
+                    + " statement: -- lint:ignore <rule-id> reason: <why it is safe>.");
+        }
+    }
+
+    private Generation generate(PipelineOptions options, DatabaseInBackground database, Path target,
+                                Map<String, Path> watched) throws Exception {
         long t0 = System.nanoTime();
         if (provider instanceof OfflineProvider offline) return generateOffline(offline, options, target, t0);
         try (ThrowawayPostgres db = database.await()) {
@@ -235,8 +279,9 @@ public final class Pipeline {
                             ", generator warm-up %.1f s", database.warmUpTime().toMillis() / 1000.0)), started);
 
             long t1 = System.nanoTime();
+            MigrationObserver observer = new MigrationObserver(watched::containsKey);
             Migrator.Result migrated = Migrator.migrate(
-                    FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.flyway()).load());
+                    FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.flyway()).callbacks(observer).load());
             String how = migrated.applied() + " migrations applied, schema at version " + migrated.version();
             if (db instanceof SnapshotDatabase s) {
                 s.migrated(options.flyway());
@@ -246,6 +291,7 @@ public final class Pipeline {
             }
             Duration migrateTime = since(t1);
             report("migrate", how, migrateTime);
+            observed(options, observer, watched);
 
             long t2 = System.nanoTime();
             try (Connection c = db.connect()) {
