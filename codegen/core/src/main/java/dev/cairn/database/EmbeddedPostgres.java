@@ -30,8 +30,10 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
 
     private static final String SUPERUSER = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    /** initdb's arguments besides -D (also the initdb cache's key). */
-    /** 1 MB WAL segments instead of 16: every copy of a data directory (initdb cache, snapshots) is 15 MB smaller. */
+    /**
+     * initdb's arguments besides -D (also the initdb cache's key). 1 MB WAL segments instead of 16:
+     * every copy of a data directory (initdb cache, snapshots) is 15 MB smaller.
+     */
     private static final List<String> INITDB_ARGS = List.of("-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync",
             "--wal-segsize=1");
 

@@ -87,11 +87,12 @@ public final class Pipeline {
         return new Pipeline(provider, out, cache);
     }
 
-    private DatabaseProvider databaseFor(PipelineOptions options, List<MigrationFile> migrations) {
+    /** @param watched the new migrations: never taken from a snapshot, so they are applied and observed every run */
+    private DatabaseProvider databaseFor(PipelineOptions options, List<MigrationFile> migrations, Map<String, Path> watched) {
         if (snapshots == null || options.mode() == Mode.CHECK || provider instanceof OfflineProvider) return provider;
         List<MigrationChain.File> files = migrations.stream()
                 .map(f -> new MigrationChain.File(f.fileName(), f.sha256(), f.is(MigrationName.Kind.VERSIONED) ? f.version() : null,
-                        f.is(MigrationName.Kind.REPEATABLE))).toList();
+                        f.is(MigrationName.Kind.REPEATABLE), !watched.containsKey(f.fileName()))).toList();
         return Snapshots.provider(provider, snapshots, options.flyway(), files, !options.force(),
                 line -> out.accept(String.format("%-11s %s", "snapshot", line)));
     }
@@ -143,8 +144,9 @@ public final class Pipeline {
         options.codegen().user().ifPresent(u -> u.ignored().forEach(note -> report("note", note, Duration.ZERO)));
         // The database starts now, on another thread, while the migrations are linted (check mode linted above).
         // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
+        Map<String, Path> watched = newMigrations(options, scanned);
         DatabaseInBackground database = provider instanceof OfflineProvider ? null
-                : DatabaseInBackground.start(databaseFor(options, migrations), options.codegen());
+                : DatabaseInBackground.start(databaseFor(options, migrations, watched), options.codegen());
         try {
             if (!check) lint(options, scanned);
         } catch (Exception | Error e) {
@@ -163,7 +165,7 @@ public final class Pipeline {
             throw e;
         }
         try {
-            Generation g = generate(options, database, staging, newMigrations(options, scanned));
+            Generation g = generate(options, database, staging, watched);
             return check
                     ? compare(options, freshness, inputs, g, staging, t0)
                     : publish(options, committed, inputs, g, staging, migrations, t0);
@@ -284,7 +286,6 @@ public final class Pipeline {
                     FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.flyway()).callbacks(observer).load());
             String how = migrated.applied() + " migrations applied, schema at version " + migrated.version();
             if (db instanceof SnapshotDatabase s) {
-                s.migrated(options.flyway());
                 how = s.base().isEmpty() ? how + " (from zero)"
                         : plural(migrated.applied(), "new migration") + " on snapshot " + s.base().get().label()
                         + " (" + s.reused() + " reused), schema at version " + migrated.version();
@@ -292,6 +293,8 @@ public final class Pipeline {
             Duration migrateTime = since(t1);
             report("migrate", how, migrateTime);
             observed(options, observer, watched);
+            // Kept as a snapshot only once what the new migrations did passed the observation.
+            if (db instanceof SnapshotDatabase s) s.migrated(options.flyway());
 
             long t2 = System.nanoTime();
             try (Connection c = db.connect()) {
