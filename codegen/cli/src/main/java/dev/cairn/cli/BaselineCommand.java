@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 import java.util.Arrays;
 import java.util.List;
 
-@Command(name = "baseline", mixinStandardHelpOptions = true,
+// No standard --version here: --version is the baseline version (Flyway's word); -h/--help still work.
+@Command(name = "baseline", mixinStandardHelpOptions = false,
         description = {"Adopt an existing database that already matches migration VERSION.",
                 "Records VERSION as the baseline in flyway_schema_history without running anything; a later "
                         + "`migrate` applies only the migrations after VERSION. This is how a database created before "
@@ -18,6 +19,9 @@ import java.util.List;
         exitCodeList = {" 0:baselined", " 1:failure (unknown VERSION, the database already has a migration history, ...)",
                 "64:usage error"})
 final class BaselineCommand extends DatabaseCommand {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--version", required = true, paramLabel = "VERSION",
             description = "The migration the database already matches (must be one of the migrations).")

@@ -64,7 +64,8 @@ final class UndoCommand implements Callable<Integer> {
     @Option(names = "--project-dir", defaultValue = ".", description = "Project root (default: ${DEFAULT-VALUE}).")
     Path projectDir;
 
-    @Option(names = "--undo-dir", paramLabel = "DIR", description = "Undo scripts (default: schema/src/main/resources/db/undo).")
+    @Option(names = {"--undo-location", "--undo-dir"}, paramLabel = "DIR",
+            description = "Undo scripts (default: the undoLocation setting, else src/main/resources/db/undo).")
     Path undoDir;
 
     @Override
@@ -82,9 +83,10 @@ final class UndoCommand implements Callable<Integer> {
             return Cairn.USAGE;
         }
         Path root = projectDir.toAbsolutePath().normalize();
-        UndoScripts scripts = UndoScripts.in(undoDir != null ? root.resolve(undoDir) : UndoScripts.directoryOf(root));
-        // The project's history table, schema and placeholders, as migrate used them.
-        FlywaySettings flyway = CairnSettings.resolve(root, Map.of(), CairnSettings.systemProperties(), System.getenv()).flyway();
+        // The project's settings (cairn.properties, -Dcairn.*, CAIRN_*): undo scripts, history table, schema, placeholders.
+        CairnSettings project = CairnSettings.resolve(root, Map.of(), CairnSettings.systemProperties(), System.getenv());
+        UndoScripts scripts = UndoScripts.in(undoDir != null ? root.resolve(undoDir) : project.undoDirectory());
+        FlywaySettings flyway = project.flyway();
 
         try (Connection c = connect(settings)) {
             FlywaySearchPath.apply(c, flyway.schemas().getFirst());

@@ -16,6 +16,7 @@ import dev.cairn.lock.MigrationLockException;
 import dev.cairn.lock.MigrationLocker;
 import dev.cairn.lock.ReleasedMigrations;
 import dev.cairn.migrate.MigrationFile;
+import dev.cairn.observe.ObservedRiskException;
 import dev.cairn.migrate.MigrationFiles;
 import dev.cairn.pipeline.Pipeline;
 import dev.cairn.pipeline.PipelineOptions;
@@ -61,7 +62,7 @@ public final class Goals {
                     return FINDINGS;
                 }
                 return OK;
-            } catch (MigrationLockException | LintFailedException failed) {
+            } catch (MigrationLockException | LintFailedException | ObservedRiskException failed) {
                 e.accept("error: " + failed.getMessage());
                 return FINDINGS;
             }

@@ -31,10 +31,11 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
     private static final String SUPERUSER = "postgres";
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    /** initdb's arguments besides -D (also the initdb cache's key). */
-    /** 1 MB WAL segments instead of 16: every copy of a data directory (initdb cache, snapshots) is 15 MB smaller. */
     /**
-     * Password authentication, not trust: the server listens on 127.0.0.1, where trust would make
+     * initdb's arguments besides -D (also the initdb cache's key). 1 MB WAL segments instead of 16:
+     * every copy of a data directory (initdb cache, snapshots) is 15 MB smaller.
+     *
+     * <p>Password authentication, not trust: the server listens on 127.0.0.1, where trust would make
      * every local user a superuser of it. The random password is kept in the data directory
      * ({@link #PASSWORD_FILE}, readable only by the server's user), so it goes with every copy of
      * it (initdb cache, snapshots) and is exactly as secret as the data itself.

@@ -26,7 +26,13 @@ public final class Migrator {
     public static Result migrate(Flyway flyway) {
         try {
             MigrateResult r = flyway.migrate();
-            return new Result(r.migrationsExecuted, r.targetSchemaVersion);
+            String version = r.targetSchemaVersion;
+            if (version == null) {
+                // Nothing new (a snapshot that already holds every migration): the version it is at.
+                var current = flyway.info().current();
+                version = current != null && current.getVersion() != null ? current.getVersion().getVersion() : "(empty)";
+            }
+            return new Result(r.migrationsExecuted, version);
         } catch (FlywayException e) {
             if (causedBy(e, CharacterCodingException.class)) throw notUtf8(flyway, e);
             throw describe(e);

@@ -29,6 +29,10 @@ import dev.cairn.migrate.MigrationName;
 import dev.cairn.migrate.Migrator;
 import dev.cairn.pipeline.PipelineOptions.Mode;
 import dev.cairn.pipeline.PipelineResult.Outcome;
+import dev.cairn.observe.MigrationObserver;
+import dev.cairn.observe.ObservedGate;
+import dev.cairn.observe.ObservedRiskException;
+import dev.cairn.lint.rules.Rules;
 import dev.cairn.snapshot.MigrationChain;
 import dev.cairn.snapshot.SnapshotCache;
 import dev.cairn.snapshot.SnapshotDatabase;
@@ -43,6 +47,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -84,11 +89,12 @@ public final class Pipeline {
         return new Pipeline(provider, out, cache);
     }
 
-    private DatabaseProvider databaseFor(PipelineOptions options, List<MigrationFile> migrations) {
+    /** @param watched the new migrations: never taken from a snapshot, so they are applied and observed every run */
+    private DatabaseProvider databaseFor(PipelineOptions options, List<MigrationFile> migrations, Map<String, Path> watched) {
         if (snapshots == null || options.mode() == Mode.CHECK || provider instanceof OfflineProvider) return provider;
         List<MigrationChain.File> files = migrations.stream()
                 .map(f -> new MigrationChain.File(f.fileName(), f.sha256(), f.is(MigrationName.Kind.VERSIONED) ? f.version() : null,
-                        f.is(MigrationName.Kind.REPEATABLE))).toList();
+                        f.is(MigrationName.Kind.REPEATABLE), !watched.containsKey(f.fileName()))).toList();
         return Snapshots.provider(provider, snapshots, options.flyway(), files, !options.force(),
                 line -> out.accept(String.format("%-11s %s", "snapshot", line)));
     }
@@ -146,8 +152,9 @@ public final class Pipeline {
         // The database starts now, on another thread, while the migrations are linted (check mode linted above).
         // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
         Interruption.stage(check ? "database start" : "lint");
+        Map<String, Path> watched = newMigrations(options, scanned);
         DatabaseInBackground database = provider instanceof OfflineProvider ? null
-                : DatabaseInBackground.start(databaseFor(options, migrations), options.codegen());
+                : DatabaseInBackground.start(databaseFor(options, migrations, watched), options.codegen());
         try {
             if (!check) lint(options, scanned);
         } catch (Exception | Error e) {
@@ -166,7 +173,7 @@ public final class Pipeline {
             throw e;
         }
         try {
-            Generation g = generate(options, database, staging);
+            Generation g = generate(options, database, staging, watched);
             return check
                     ? compare(options, freshness, inputs, g, staging, t0)
                     : publish(options, committed, inputs, g, staging, migrations, t0);
@@ -230,7 +237,46 @@ public final class Pipeline {
                               Duration started, Duration migrate, long generateStart) {
     }
 
-    private Generation generate(PipelineOptions options, DatabaseInBackground database, Path target) throws Exception {
+    /**
+     * The new (not yet locked) migrations, by Flyway's script name: the ones the database stage
+     * watches (dev.cairn.observe). Released migrations ran in production long ago; what they did is history.
+     */
+    private static Map<String, Path> newMigrations(PipelineOptions options, MigrationFiles scanned) throws java.io.IOException {
+        ReleasedMigrations released = ReleasedMigrations.of(options.lockFile(), scanned);
+        Map<String, Path> m = new java.util.LinkedHashMap<>();
+        for (MigrationFile f : scanned.migrations()) {
+            if (!released.contains(f.path()) && (f.is(MigrationName.Kind.VERSIONED) || f.is(MigrationName.Kind.REPEATABLE))) {
+                m.put(f.fileName(), f.path());
+            }
+        }
+        return m;
+    }
+
+    /**
+     * What the new migrations did, as findings on file and line; an error (a rewrite, a scan or an
+     * index build under a lock that blocks writes, on a table that existed before) stops the run
+     * before anything is generated, unless the statement carries a lint:ignore with a reason.
+     */
+    private void observed(PipelineOptions options, MigrationObserver observer, Map<String, Path> watched) throws Exception {
+        if (watched.isEmpty()) return;
+        ObservedGate gate = ObservedGate.of(observer.observations(), watched,
+                f -> Rules.byId(f.rule()).map(r -> options.lint().severityOf(r)).orElse(f.severity()));
+        Path base = Path.of("").toAbsolutePath();
+        for (ObservedGate.Located l : gate.findings()) if (!l.suppressed()) out.accept("  " + l.format(base));
+        long errors = gate.errors();
+        long shown = gate.findings().stream().filter(l -> !l.suppressed()).count();
+        report("observe", plural(watched.size(), "new migration") + " watched on the database: " + plural((int) errors, "error")
+                + ", " + plural((int) (shown - errors), "note"), Duration.ZERO);
+        if (errors > 0) {
+            throw new ObservedRiskException(plural((int) errors, "risky change") + " observed on the database (listed above):"
+                    + " on a big table these hold a lock that blocks writes for as long as the rewrite or scan takes."
+                    + " Rewrite the migration (docs/lint.md says how for each rule), or acknowledge it on the line before the"
+                    + " statement: -- lint:ignore <rule-id> reason: <why it is safe>.");
+        }
+    }
+
+    private Generation generate(PipelineOptions options, DatabaseInBackground database, Path target,
+                                Map<String, Path> watched) throws Exception {
         long t0 = System.nanoTime();
         if (provider instanceof OfflineProvider offline) return generateOffline(offline, options, target, t0);
         Interruption.stage("database start");
@@ -245,21 +291,25 @@ public final class Pipeline {
 
             long t1 = System.nanoTime();
             Interruption.stage("migrate");
+            MigrationObserver observer = new MigrationObserver(watched::containsKey);
             Migrator.Result migrated;
             try {
-                migrated = Migrator.migrate(FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.flyway()).load());
+                migrated = Migrator.migrate(FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.flyway())
+                        .callbacks(observer).load());
             } catch (Exception e) {
                 throw serverEnded(db, "migrate", e);
             }
             String how = migrated.applied() + " migrations applied, schema at version " + migrated.version();
             if (db instanceof SnapshotDatabase s) {
-                s.migrated(options.flyway());
                 how = s.base().isEmpty() ? how + " (from zero)"
                         : plural(migrated.applied(), "new migration") + " on snapshot " + s.base().get().label()
                         + " (" + s.reused() + " reused), schema at version " + migrated.version();
             }
             Duration migrateTime = since(t1);
             report("migrate", how, migrateTime);
+            observed(options, observer, watched);
+            // Kept as a snapshot only once what the new migrations did passed the observation.
+            if (db instanceof SnapshotDatabase s) s.migrated(options.flyway());
 
             long t2 = System.nanoTime();
             Interruption.stage("generate");

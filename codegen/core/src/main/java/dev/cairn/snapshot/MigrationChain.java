@@ -11,8 +11,10 @@ import java.util.List;
  *
  * @param steps versioned migrations in the order Flyway applies them to an empty database
  * @param reuse what a snapshot may stand in for (see {@link Reuse})
+ * @param releasedPrefix how many of the first steps are locked (released): a snapshot never stands in
+ *                       for a new migration, which must be applied (and observed) until a run locks it
  */
-public record MigrationChain(List<Step> steps, Reuse reuse) {
+public record MigrationChain(List<Step> steps, Reuse reuse, int releasedPrefix) {
 
     /** One versioned migration: Flyway's normalised version and the file's sha256. */
     public record Step(String version, String sha256) {
@@ -22,7 +24,8 @@ public record MigrationChain(List<Step> steps, Reuse reuse) {
      * A file in the migration folders, as the scan found it: version only for a versioned migration
      * (a baseline is not one: a fresh database starts from it, a snapshot would not).
      */
-    public record File(String fileName, String sha256, org.flywaydb.core.api.MigrationVersion version, boolean repeatable) {
+    public record File(String fileName, String sha256, org.flywaydb.core.api.MigrationVersion version, boolean repeatable,
+                       boolean released) {
     }
 
     public enum Reuse {
@@ -42,11 +45,17 @@ public record MigrationChain(List<Step> steps, Reuse reuse) {
         steps = List.copyOf(steps);
     }
 
+    /** Every step released. */
+    public MigrationChain(List<Step> steps, Reuse reuse) {
+        this(steps, reuse, steps.size());
+    }
+
     /** Repeatables restrict reuse to identical chains; any other non-versioned SQL file (callbacks, baselines) forbids it. */
     public static MigrationChain of(List<File> files) {
-        List<Step> steps = files.stream().filter(f -> f.version() != null)
-                .sorted(Comparator.comparing(File::version))
-                .map(f -> new Step(f.version().getVersion(), f.sha256())).toList();
+        List<File> versioned = files.stream().filter(f -> f.version() != null).sorted(Comparator.comparing(File::version)).toList();
+        List<Step> steps = versioned.stream().map(f -> new Step(f.version().getVersion(), f.sha256())).toList();
+        int released = 0;
+        while (released < versioned.size() && versioned.get(released).released()) released++;
         Reuse reuse = Reuse.EXTEND;
         for (File f : files) {
             if (f.version() != null || !f.fileName().endsWith(".sql")) continue;
@@ -56,7 +65,7 @@ public record MigrationChain(List<Step> steps, Reuse reuse) {
                 reuse = Reuse.NONE;
             }
         }
-        return new MigrationChain(steps, reuse);
+        return new MigrationChain(steps, reuse, released);
     }
 
     public int size() {
@@ -71,10 +80,10 @@ public record MigrationChain(List<Step> steps, Reuse reuse) {
     /**
      * How many of this chain's migrations a snapshot of {@code applied} covers: its length when
      * it is a prefix of this chain (every applied migration unchanged, this chain only adds higher
-     * versions) and reuse allows it; -1 otherwise.
+     * versions), holds released migrations only, and reuse allows it; -1 otherwise.
      */
     public int covered(List<Step> applied) {
-        if (reuse == Reuse.NONE || applied.isEmpty() || applied.size() > steps.size()) return -1;
+        if (reuse == Reuse.NONE || applied.isEmpty() || applied.size() > releasedPrefix) return -1;
         if (reuse == Reuse.EXACT && applied.size() != steps.size()) return -1;
         return steps.subList(0, applied.size()).equals(applied) ? applied.size() : -1;
     }

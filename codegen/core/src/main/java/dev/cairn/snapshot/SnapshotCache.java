@@ -144,6 +144,12 @@ public final class SnapshotCache {
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e2) {
                 FileTrees.deleteQuietly(staging);
                 return Optional.empty();
+            } catch (java.nio.file.FileSystemException e2) {
+                // rename(2) onto an existing, non-empty entry says ENOTEMPTY as a plain FileSystemException:
+                // another run stored the same chain first, which is just as good.
+                if (!Files.isDirectory(entry)) throw e2;
+                FileTrees.deleteQuietly(staging);
+                return Optional.empty();
             }
             evict();
             return Optional.of(new Snapshot(entry, chain.steps(), bytes));

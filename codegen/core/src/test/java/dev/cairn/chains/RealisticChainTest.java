@@ -48,7 +48,12 @@ class RealisticChainTest {
                 .withLockFile(chain.root().resolve("db/migrations.lock"))
                 .withFingerprintFile(dir.resolve("codegen.fingerprint"));
 
-        PipelineResult r = new Pipeline(DatabaseProvider.embedded(), lines::add).run(options);
+        PipelineResult r;
+        try {
+            r = new Pipeline(DatabaseProvider.embedded(), lines::add).run(options);
+        } catch (RuntimeException e) {
+            throw new AssertionError(String.join("\n", lines), e);
+        }
 
         // A fresh database: the baseline B1_20_0 instead of V1 .. V1_20_0 (and V1_10 of db/tenant),
         // then V1_20_3, V1_20_4, the two 2024 versions and the repeatable views.

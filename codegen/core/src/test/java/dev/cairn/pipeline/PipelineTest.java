@@ -60,7 +60,7 @@ class PipelineTest {
         assertTrue(Files.readString(out.resolve("dev/trackerdb/generated/Indexes.java")).contains("idx_items_name"));
         assertTrue(Files.exists(out.resolve("dev/trackerdb/generated/enums/ItemKind.java")));
         // Lint findings are indented under the lint line; every other line starts with its stage.
-        assertEquals(List.of("lock", "stale", "lint", "database", "migrate", "generate", "lock", "fingerprint", "total"),
+        assertEquals(List.of("lock", "stale", "lint", "database", "migrate", "observe", "generate", "lock", "fingerprint", "total"),
                 lines.stream().filter(l -> !l.startsWith(" ")).map(l -> l.split("\\s+")[0]).toList(),
                 "one line per stage: " + lines);
         assertNoStagingLeft(out);

@@ -122,9 +122,9 @@ class SnapshotPipelineTest {
         run(List.of(m), dir.resolve("o2"), false); // snapshot @V3
         assertTrue(line("migrate").contains("on snapshot @V2 (2 reused)"), line("migrate"));
 
-        // The newest migration edited (a branch switch; the lock would refuse it otherwise): @V3 no longer matches, @V2 does.
-        Files.delete(dir.resolve("migrations.lock"));
+        // The newest migration edited (a branch switch, which brings its own lock): @V3 no longer matches, @V2 does.
         Files.writeString(m.resolve("V3__c.sql"), "CREATE TABLE c (id int PRIMARY KEY, note text);");
+        relock(m);
         run(List.of(m), dir.resolve("o3"), false);
         assertTrue(line("migrate").contains("1 new migration on snapshot @V2 (2 reused)"), line("migrate"));
 
@@ -135,8 +135,8 @@ class SnapshotPipelineTest {
         assertTrue(Files.exists(dir.resolve("o4/dev/trackerdb/generated/tables/B2.java")));
 
         // The first migration edited: no snapshot is a prefix any more.
-        Files.delete(dir.resolve("migrations.lock"));
         Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id bigint PRIMARY KEY);");
+        relock(m);
         run(List.of(m), dir.resolve("o5"), false);
         assertTrue(line("migrate").contains("4 migrations applied, schema at version 3 (from zero)"), line("migrate"));
 
@@ -181,6 +181,23 @@ class SnapshotPipelineTest {
     }
 
     @Test
+    void aNewMigrationIsNeverTakenFromASnapshotSoItsObservationCannotBeSkipped() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migration"));
+        Files.writeString(m.resolve("V1__create_events.sql"), "CREATE TABLE events (id integer PRIMARY KEY, status text);\n");
+        run(List.of(m), dir.resolve("o1"), false); // V1 locked, snapshot @V1
+        // A new migration that rewrites the table: the database stage observes it and fails the run.
+        Files.writeString(m.resolve("V2__widen_events_id.sql"), "ALTER TABLE events ALTER COLUMN id TYPE bigint;\n");
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            lines.clear();
+            org.junit.jupiter.api.Assertions.assertThrows(dev.cairn.observe.ObservedRiskException.class,
+                    () -> new Pipeline(DatabaseProvider.embedded(), lines::add).withSnapshots(cache()).run(options(List.of(m),
+                            dir.resolve("o2")).withLint(LintConfig.reportOnly().withSeverity("observed-rewrite=error"))));
+            assertTrue(line("migrate").contains("1 new migration on snapshot @V1 (1 reused)"), "attempt " + attempt + ": " + line("migrate"));
+            assertEquals(1, entries().size(), "a run that failed the observation keeps no snapshot");
+        }
+    }
+
+    @Test
     void otherProvidersAlwaysStartEmpty() throws Exception {
         Path m = Files.createDirectories(dir.resolve("migration"));
         Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
@@ -211,7 +228,9 @@ class SnapshotPipelineTest {
         Path m = oneMigrationGenerated("o1");
         Files.writeString(m.resolve("V2__b.sql"), "CREATE TABLE b (id int PRIMARY KEY);");
 
-        // Two checkouts of one project (own lock and output each), one user cache.
+        // Two checkouts of one project (own lock, V1 locked, and output each), one user cache.
+        Files.copy(dir.resolve("migrations.lock"), dir.resolve("a.lock"));
+        Files.copy(dir.resolve("migrations.lock"), dir.resolve("b.lock"));
         List<String> a = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> b = new java.util.concurrent.CopyOnWriteArrayList<>();
         var both = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -232,6 +251,14 @@ class SnapshotPipelineTest {
         try (Stream<Path> staging = Files.list(dir.resolve("cache/.staging"))) {
             assertEquals(0, staging.count(), "no staging left");
         }
+    }
+
+    /** The lock as `cairn lock` writes it for the files as they are now: every migration released. */
+    private void relock(Path m) throws Exception {
+        Path lock = dir.resolve("migrations.lock");
+        Files.delete(lock);
+        dev.cairn.lock.MigrationLocker.enforce(lock, dev.cairn.migrate.MigrationFiles.scan(List.of(m), dir).migrations(),
+                dev.cairn.lock.MigrationLocker.Mode.RELOCK);
     }
 
     /** migration/V1__a.sql, generated into {@code out}: the cache holds its snapshot. */

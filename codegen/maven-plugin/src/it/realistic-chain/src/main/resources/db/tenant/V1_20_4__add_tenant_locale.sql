@@ -1,3 +1,4 @@
+-- lint:ignore observed-blocking-scan reason: the DO block below reads tenant_settings under the ALTER's lock; it has one row per tenant
 ALTER TABLE app.tenant_settings ADD COLUMN IF NOT EXISTS locale text NOT NULL DEFAULT 'en';
 
 DO $$

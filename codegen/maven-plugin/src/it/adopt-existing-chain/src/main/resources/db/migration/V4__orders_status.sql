@@ -1,0 +1,3 @@
+ALTER TABLE orders ADD COLUMN status text;
+UPDATE orders SET status = 'shipped';
+ALTER TABLE orders ALTER COLUMN status SET NOT NULL;
