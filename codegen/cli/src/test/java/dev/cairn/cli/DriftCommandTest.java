@@ -90,7 +90,7 @@ class DriftCommandTest {
     }
 
     private void migrateLive(String target) {
-        FluentConfiguration config = FlywayFactory.configure(url, live.user(), "", MigrationLocations.ofProject(project));
+        FluentConfiguration config = FlywayFactory.configure(url, live.user(), live.password(), MigrationLocations.ofProject(project));
         if (target != null) config.target(target);
         Migrator.migrate(config.load());
     }

@@ -68,7 +68,7 @@ class InterruptTest {
             String err = cli.err().strip();
             assertTrue(err.matches("interrupted during (" + stages + "); nothing was written"), "one line: " + err);
             for (String line : cli.out().lines().toList()) {
-                assertTrue(line.matches("(lock|up-to-date|stale|forced|lint|snapshot|database|migrate|note) .*"),
+                assertTrue(line.matches("(lock|up-to-date|stale|forced|lint|snapshot|database|migrate|observe|note) .*"),
                         "only stage lines on stdout: " + cli.out());
             }
             // Nothing lost: the previous code and fingerprint; nothing left behind.
@@ -100,7 +100,7 @@ class InterruptTest {
     @Test
     void ctrlCDuringGenerate() throws Exception {
         newMigration("");
-        interrupt("INT", "migrate", 0, 130, "generate");
+        interrupt("INT", "observe", 0, 130, "generate");
     }
 
     private static SortedMap<String, byte[]> files(Path root) throws IOException {
@@ -122,7 +122,7 @@ class InterruptTest {
         newMigration("SELECT pg_sleep(10);\n");
         serverKilled("database", 700, "migrate");
         Files.writeString(migrations.resolve("V2__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY);\n");
-        serverKilled("migrate", 0, "generate");
+        serverKilled("observe", 0, "generate");
     }
 
     private void serverKilled(String afterLine, long delayMillis, String stage) throws Exception {

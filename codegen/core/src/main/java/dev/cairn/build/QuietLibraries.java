@@ -69,6 +69,10 @@ public final class QuietLibraries {
         // Flyway logs a failed migration as an ERROR ("restore backups!") before the tool reports
         // it properly, with file, line and what stayed applied.
         setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb.core.internal.command.DbMigrate", "off");
+        // "Unable to rollback transaction", "Unable to release PostgreSQL advisory lock", each with a stack
+        // trace: the connection broke (the server died or was stopped), which the tool reports itself, once.
+        setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb.core.internal.jdbc.TransactionalExecutionTemplate", "off");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb.database.postgresql.PostgreSQLAdvisoryLockTemplate", "off");
         // Inside Maven, Flyway may pick java.util.logging rather than SLF4J.
         if (FLYWAY_JUL.getLevel() == null) FLYWAY_JUL.setLevel(java.util.logging.Level.WARNING);
     }

@@ -146,12 +146,13 @@ public final class Pipeline {
                     "Generated code is overwritten by every generate: put the change in a migration (or the codegen"
                             + " settings), run " + FIX + " and commit " + committed(options) + ".");
         }
+        // The next stage begins with this line (a signal right after it names the stage it stops).
+        Interruption.stage(check ? "database start" : "lint");
         report(options.force() && freshness.upToDate() ? "forced" : "stale", freshness.upToDate()
                 ? "--force: regenerating although nothing changed" : freshness.summary(), since(t1));
         options.codegen().user().ifPresent(u -> u.ignored().forEach(note -> report("note", note, Duration.ZERO)));
         // The database starts now, on another thread, while the migrations are linted (check mode linted above).
         // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
-        Interruption.stage(check ? "database start" : "lint");
         Map<String, Path> watched = newMigrations(options, scanned);
         DatabaseInBackground database = provider instanceof OfflineProvider ? null
                 : DatabaseInBackground.start(databaseFor(options, migrations, watched), options.codegen());
@@ -281,50 +282,53 @@ public final class Pipeline {
         if (provider instanceof OfflineProvider offline) return generateOffline(offline, options, target, t0);
         Interruption.stage("database start");
         try (ThrowawayPostgres db = database.await()) {
-            Duration waited = since(t0);
-            if (db instanceof SnapshotDatabase s) s.notice().ifPresent(n -> report("snapshot", n, Duration.ZERO));
-            Duration started = database.startTime();
-            // The start ran beside lint: the stage's own time is shown, and how much of it was still waited for.
-            report("database", db.description() + String.format(" (waited %.1f s%s)", waited.toMillis() / 1000.0,
-                    database.warmUpTime().isZero() ? "" : String.format(
-                            ", generator warm-up %.1f s", database.warmUpTime().toMillis() / 1000.0)), started);
-
-            long t1 = System.nanoTime();
-            Interruption.stage("migrate");
-            MigrationObserver observer = new MigrationObserver(watched::containsKey);
-            Migrator.Result migrated;
             try {
-                migrated = Migrator.migrate(FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), options.flyway())
-                        .callbacks(observer).load());
+                return onDatabase(options, database, db, target, watched, t0);
             } catch (Exception e) {
-                throw serverEnded(db, "migrate", e);
+                throw serverEnded(db, Interruption.stageNow(), e);
             }
-            String how = migrated.applied() + " migrations applied, schema at version " + migrated.version();
-            if (db instanceof SnapshotDatabase s) {
-                how = s.base().isEmpty() ? how + " (from zero)"
-                        : plural(migrated.applied(), "new migration") + " on snapshot " + s.base().get().label()
-                        + " (" + s.reused() + " reused), schema at version " + migrated.version();
-            }
-            Duration migrateTime = since(t1);
-            report("migrate", how, migrateTime);
-            observed(options, observer, watched);
-            // Kept as a snapshot only once what the new migrations did passed the observation.
-            if (db instanceof SnapshotDatabase s) s.migrated(options.flyway());
+        }
+    }
 
-            long t2 = System.nanoTime();
-            Interruption.stage("generate");
-            try (Connection c = db.connect()) {
-                JooqGenerator.generate(c, options.codegen(), target);
-                String schemas = sqlList(options.codegen().schemas());
-                int tables = count(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema IN (" + schemas
-                        + ") AND table_type = 'BASE TABLE' AND table_name !~ '" + options.codegen().excludes() + "'");
-                int enums = count(c, "SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-                        + " WHERE t.typtype = 'e' AND n.nspname IN (" + schemas + ")");
-                return new Generation(db.description(), migrated.applied(), migrated.version(), tables, enums,
-                        started, migrateTime, t2);
-            } catch (Exception e) {
-                throw serverEnded(db, "generate", e);
-            }
+    private Generation onDatabase(PipelineOptions options, DatabaseInBackground database, ThrowawayPostgres db, Path target,
+                                  Map<String, Path> watched, long t0) throws Exception {
+        Duration waited = since(t0);
+        if (db instanceof SnapshotDatabase s) s.notice().ifPresent(n -> report("snapshot", n, Duration.ZERO));
+        Duration started = database.startTime();
+        // The start ran beside lint: the stage's own time is shown, and how much of it was still waited for.
+        report("database", db.description() + String.format(" (waited %.1f s%s)", waited.toMillis() / 1000.0,
+                database.warmUpTime().isZero() ? "" : String.format(
+                        ", generator warm-up %.1f s", database.warmUpTime().toMillis() / 1000.0)), started);
+
+        long t1 = System.nanoTime();
+        Interruption.stage("migrate");
+        MigrationObserver observer = new MigrationObserver(watched::containsKey);
+        Migrator.Result migrated = Migrator.migrate(FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(),
+                options.flyway()).callbacks(observer).load());
+        String how = migrated.applied() + " migrations applied, schema at version " + migrated.version();
+        if (db instanceof SnapshotDatabase s) {
+            how = s.base().isEmpty() ? how + " (from zero)"
+                    : plural(migrated.applied(), "new migration") + " on snapshot " + s.base().get().label()
+                    + " (" + s.reused() + " reused), schema at version " + migrated.version();
+        }
+        Duration migrateTime = since(t1);
+        report("migrate", how, migrateTime);
+        Interruption.stage("observe");
+        observed(options, observer, watched);
+        Interruption.stage("generate");
+        // Kept as a snapshot only once what the new migrations did passed the observation.
+        if (db instanceof SnapshotDatabase s) s.migrated(options.flyway());
+
+        long t2 = System.nanoTime();
+        try (Connection c = db.connect()) {
+            JooqGenerator.generate(c, options.codegen(), target);
+            String schemas = sqlList(options.codegen().schemas());
+            int tables = count(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema IN (" + schemas
+                    + ") AND table_type = 'BASE TABLE' AND table_name !~ '" + options.codegen().excludes() + "'");
+            int enums = count(c, "SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                    + " WHERE t.typtype = 'e' AND n.nspname IN (" + schemas + ")");
+            return new Generation(db.description(), migrated.applied(), migrated.version(), tables, enums,
+                    started, migrateTime, t2);
         }
     }
 

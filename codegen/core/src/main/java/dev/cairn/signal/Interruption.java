@@ -49,6 +49,11 @@ public final class Interruption {
         if (requested) throw new Stopped();
     }
 
+    /** The stage the work is in now. */
+    public static String stageNow() {
+        return stage;
+    }
+
     /** Thrown into the work after an interruption; never reported ({@link #parkIfRequested()}). */
     public static final class Stopped extends RuntimeException {
         Stopped() {
