@@ -23,7 +23,7 @@ trap 'rm -rf "$work"' EXIT
 cp -r "$root/codegen/maven-plugin/src/it/minimal" "$work/project"
 sed -i "s/@project.version@/$version/; s/@jooq.version@/$jooq/" "$work/project/pom.xml"
 sed "s#@localRepositoryUrl@#file://$HOME/.m2/repository#" "$root/codegen/maven-plugin/src/it/settings.xml" > "$work/settings.xml"
-mvn() { "$root/mvnw" -B -q -o -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/project/pom.xml" "$@"; }
+mvn() { "$root/mvnw" -B -o -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/project/pom.xml" "$@"; }
 mvn generate-sources >/dev/null   # the one real generate; every run below finds nothing changed
 now() { date +%s.%N; }
 declare -a v g
@@ -44,8 +44,8 @@ out=$here/results/plugin-noop.md
   echo
   echo "| command | median (s) | vs validate |"
   echo "| --- | ---: | ---: |"
-  echo "| \`mvn -q -o validate\` | $(printf %.2f "$mv") | 1.00 |"
-  echo "| \`mvn -q -o generate-sources\` (cairn:generate finds nothing changed) | $(printf %.2f "$mg") | $(echo "scale=2; $mg / $mv" | bc) |"
+  echo "| \`mvn -o validate\` | $(printf %.2f "$mv") | 1.00 |"
+  echo "| \`mvn -o generate-sources\` (cairn:generate finds nothing changed) | $(printf %.2f "$mg") | $(echo "scale=2; $mg / $mv" | bc) |"
   echo
   echo "All runs (validate / generate-sources): $(paste -d/ <(printf '%.2f\n' "${v[@]}") <(printf '%.2f\n' "${g[@]}") | tr '\n' ' ')"
 } | tee "$out"

@@ -62,7 +62,8 @@ class SchemaMismatchTest {
                         + "ALTER TABLE events DROP COLUMN IF EXISTS publisher;\n");
         Path generated = dir.resolve("generated");
         new Pipeline(DatabaseProvider.embedded(), line -> { })
-                .run(new PipelineOptions(migrationDirs, generated, CodegenSettings.defaults()));
+                .run(new PipelineOptions(migrationDirs, generated,
+                        new CodegenSettings("dev.trackerdb.generated", "public", "flyway_schema_history")));
         assertFalse(Files.readString(generated.resolve("dev/trackerdb/generated/tables/Events.java")).contains("\"publisher\""),
                 "regenerated classes no longer have the column");
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record CodegenSettings(String targetPackage, List<String> schemas, String excludes, Optional<UserGenerator> user) {
 
-    public static final String DEFAULT_PACKAGE = "dev.trackerdb.generated";
+    public static final String DEFAULT_PACKAGE = "org.jooq.generated"; // jOOQ's own default, as Setting.PACKAGE_NAME
 
     public CodegenSettings {
         schemas = List.copyOf(schemas);

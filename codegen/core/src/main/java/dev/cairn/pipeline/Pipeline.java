@@ -266,7 +266,7 @@ public final class Pipeline {
         for (ObservedGate.Located l : gate.findings()) if (!l.suppressed()) out.accept("  " + l.format(base));
         long errors = gate.errors();
         long shown = gate.findings().stream().filter(l -> !l.suppressed()).count();
-        report("observe", plural(watched.size(), "new migration") + " watched on the database: " + plural((int) errors, "error")
+        report("observe", plural(observer.observations().size(), "new migration") + " watched on the database: " + plural((int) errors, "error")
                 + ", " + plural((int) (shown - errors), "note"), Duration.ZERO);
         if (errors > 0) {
             throw new ObservedRiskException(plural((int) errors, "risky change") + " observed on the database (listed above):"

@@ -27,9 +27,9 @@ class OfflineProviderTest {
                 List.of(ProviderTestSupport.migrations()), out.resolve("java"), CodegenSettings.defaults()).withLint(LintConfig.reportOnly()));
 
         assertEquals(2, r.tables(), String.join("\n", lines));
-        String things = Files.readString(out.resolve("java/dev/trackerdb/generated/tables/Things.java"));
+        String things = Files.readString(out.resolve("java/org/jooq/generated/tables/Things.java"));
         assertTrue(things.contains("DSL.name(\"things\")"), "lower-case names as in PostgreSQL");
-        String schema = Files.readString(out.resolve("java/dev/trackerdb/generated/Public.java"));
+        String schema = Files.readString(out.resolve("java/org/jooq/generated/Public.java"));
         assertTrue(schema.contains("DSL.name(\"public\")"), "schema is public, not H2's PUBLIC:\n" + schema);
         assertTrue(lines.stream().anyMatch(l -> l.contains("V2__owners.sql:8: DO $$")), String.join("\n", lines));
         System.out.println(String.join("\n", lines));

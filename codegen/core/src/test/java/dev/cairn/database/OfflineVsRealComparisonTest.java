@@ -51,7 +51,7 @@ class OfflineVsRealComparisonTest {
         new Pipeline(new OfflineProvider(log::add), log::add).run(new PipelineOptions(dirs, offline, CodegenSettings.defaults()).withLint(LintConfig.reportOnly()));
 
         List<String> report = new ArrayList<>();
-        Path pkg = Path.of("dev/trackerdb/generated");
+        Path pkg = Path.of("org/jooq/generated");
         Map<String, String> realFiles = files(real);
         Map<String, String> offFiles = files(offline);
         Set<String> all = new TreeSet<>(realFiles.keySet());

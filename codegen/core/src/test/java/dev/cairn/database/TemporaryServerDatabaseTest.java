@@ -51,7 +51,7 @@ class TemporaryServerDatabaseTest {
         assertEquals(3, r.migrationsApplied());
         assertEquals(2, r.tables());
         assertTrue(r.database().startsWith("database cairn_tmp_"), r.database());
-        assertTrue(Files.isRegularFile(out.resolve("java/dev/trackerdb/generated/tables/Things.java")));
+        assertTrue(Files.isRegularFile(out.resolve("java/org/jooq/generated/tables/Things.java")));
         assertEquals(List.of(), ProviderTestSupport.databasesLike(server, TemporaryServerDatabase.PREFIX),
                 "the temporary database is dropped after the run");
     }

@@ -58,7 +58,7 @@ class TestcontainersPostgresTest {
         assertEquals(3, r.migrationsApplied());
         assertEquals(2, r.tables());
         assertTrue(r.database().startsWith("container " + image), r.database());
-        assertTrue(Files.isRegularFile(out.resolve("java/dev/trackerdb/generated/tables/Owners.java")));
+        assertTrue(Files.isRegularFile(out.resolve("java/org/jooq/generated/tables/Owners.java")));
         if (!image.startsWith("postgres:" + PostgresVersions.load().productionMajor())) {
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("warning   PostgreSQL ") && l.contains("differs from production's major")),
                     String.join("\n", lines));

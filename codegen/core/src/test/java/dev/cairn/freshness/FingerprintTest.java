@@ -90,6 +90,6 @@ class FingerprintTest {
         Fingerprint other = fingerprint(new CodegenSettings("com.example.db", "public", "flyway_schema_history"));
         Freshness f = Freshness.assess(fingerprint(CodegenSettings.defaults()), other, new TreeMap<>());
         assertEquals(List.of("jOOQ generator configuration changed",
-                "setting targetPackage dev.trackerdb.generated -> com.example.db"), f.inputChanges());
+                "setting targetPackage org.jooq.generated -> com.example.db"), f.inputChanges());
     }
 }

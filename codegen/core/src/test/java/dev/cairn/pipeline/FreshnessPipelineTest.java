@@ -100,7 +100,7 @@ class FreshnessPipelineTest {
     }
 
     private Path eventsClass() {
-        return options.outputDirectory().resolve("dev/trackerdb/generated/tables/Events.java");
+        return options.outputDirectory().resolve("org/jooq/generated/tables/Events.java");
     }
 
     @Test
@@ -217,12 +217,12 @@ class FreshnessPipelineTest {
         PipelineResult stale = run(options.withMode(Mode.CHECK));
         assertEquals(Outcome.STALE, stale.outcome());
         String message = String.join("\n", stale.findings());
-        assertTrue(message.contains("was edited by hand: dev/trackerdb/generated/tables/Events.java"), message);
+        assertTrue(message.contains("was edited by hand: org/jooq/generated/tables/Events.java"), message);
         assertEquals(1, starts, "a hand edit is found from the fingerprint alone");
 
         // Locally, generate restores the file.
         assertEquals(Outcome.GENERATED, run(options).outcome());
-        assertTrue(output.stream().anyMatch(l -> l.contains("edited by hand: dev/trackerdb/generated/tables/Events.java")), output.toString());
+        assertTrue(output.stream().anyMatch(l -> l.contains("edited by hand: org/jooq/generated/tables/Events.java")), output.toString());
         assertFalse(Files.readString(eventsClass()).contains("headline"));
     }
 

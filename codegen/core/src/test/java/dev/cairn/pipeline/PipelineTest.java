@@ -53,12 +53,12 @@ class PipelineTest {
         assertEquals(1, r.tables());
         assertEquals(1, r.enums());
         assertTrue(r.outputChanged());
-        Path table = out.resolve("dev/trackerdb/generated/tables/Items.java");
+        Path table = out.resolve("org/jooq/generated/tables/Items.java");
         String source = Files.readString(table);
         assertTrue(source.contains("DSL.name(\"score\")"), "column generated");
         assertTrue(source.contains("items_score_check"), "CHECK constraint generated");
-        assertTrue(Files.readString(out.resolve("dev/trackerdb/generated/Indexes.java")).contains("idx_items_name"));
-        assertTrue(Files.exists(out.resolve("dev/trackerdb/generated/enums/ItemKind.java")));
+        assertTrue(Files.readString(out.resolve("org/jooq/generated/Indexes.java")).contains("idx_items_name"));
+        assertTrue(Files.exists(out.resolve("org/jooq/generated/enums/ItemKind.java")));
         // Lint findings are indented under the lint line; every other line starts with its stage.
         assertEquals(List.of("lock", "stale", "lint", "database", "migrate", "observe", "generate", "lock", "fingerprint", "total"),
                 lines.stream().filter(l -> !l.startsWith(" ")).map(l -> l.split("\\s+")[0]).toList(),
@@ -91,7 +91,7 @@ class PipelineTest {
         Path out = dir.resolve("out");
         new Pipeline(DatabaseProvider.embedded(), lines::add).run(options(m, out));
         SortedMap<String, Path> before = FileTrees.files(out);
-        String itemsBefore = Files.readString(out.resolve("dev/trackerdb/generated/tables/Items.java"));
+        String itemsBefore = Files.readString(out.resolve("org/jooq/generated/tables/Items.java"));
 
         Files.writeString(m.resolve("V2__add_item_owner.sql"),
                 "ALTER TABLE items ADD COLUMN IF NOT EXISTS owner text;\n\nALTER TABLE itemz ADD COLUMN IF NOT EXISTS x int;\n");
@@ -104,7 +104,7 @@ class PipelineTest {
         assertTrue(e.getMessage().contains("ALTER TABLE itemz"), "names the statement: " + e.getMessage());
         assertTrue(e.getMessage().contains("rolled back"), e.getMessage());
         assertEquals(before.keySet(), FileTrees.files(out).keySet(), "generated files kept");
-        assertEquals(itemsBefore, Files.readString(out.resolve("dev/trackerdb/generated/tables/Items.java")));
+        assertEquals(itemsBefore, Files.readString(out.resolve("org/jooq/generated/tables/Items.java")));
         assertNoStagingLeft(out);
     }
 

@@ -52,7 +52,7 @@ class ReleasedAndObservedTest {
         String lint = lines.stream().filter(l -> l.startsWith("lint ")).findFirst().orElseThrow();
         assertTrue(lint.contains("0 errors") && lint.contains("in released migrations (cairn lint --all lists them)"), lint);
         assertFalse(lines.stream().anyMatch(l -> l.startsWith("observe")), "nothing new to watch: " + lines);
-        String before = Files.readString(out.resolve("dev/trackerdb/generated/tables/Events.java"));
+        String before = Files.readString(out.resolve("org/jooq/generated/tables/Events.java"));
 
         // One new migration that rewrites the table: lint only warns about a type change, the database shows the rewrite.
         Path v3 = m.resolve("V3__widen_events_id.sql");
@@ -65,7 +65,7 @@ class ReleasedAndObservedTest {
         assertTrue(finding.endsWith("V3__widen_events_id.sql:2 error observed-rewrite rewrote table public.events"
                 + " (relfilenode changed) under ACCESS EXCLUSIVE"), finding);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("observe     1 new migration watched on the database: 1 error")), lines.toString());
-        assertEquals(before, Files.readString(out.resolve("dev/trackerdb/generated/tables/Events.java")), "nothing generated");
+        assertEquals(before, Files.readString(out.resolve("org/jooq/generated/tables/Events.java")), "nothing generated");
         assertFalse(Files.readString(options.lockFile()).contains("V3__"), "not locked after a failed run");
 
         // Acknowledged with a reason: the run goes through and the migration is locked.
@@ -74,6 +74,6 @@ class ReleasedAndObservedTest {
         lines.clear();
         new Pipeline(DatabaseProvider.embedded(), lines::add).run(options);
         assertTrue(Files.readString(options.lockFile()).contains("V3__widen_events_id.sql"));
-        assertTrue(Files.readString(out.resolve("dev/trackerdb/generated/tables/Events.java")).contains("Long"), "bigint now");
+        assertTrue(Files.readString(out.resolve("org/jooq/generated/tables/Events.java")).contains("Long"), "bigint now");
     }
 }

@@ -105,7 +105,7 @@ class SnapshotPipelineTest {
         assertTrue(line("migrate").contains("1 new migration on snapshot @V2 (2 reused)"), line("migrate"));
         run(List.of(m), dir.resolve("zero"), true);
 
-        Path pkg = dir.resolve("snap/dev/trackerdb/generated");
+        Path pkg = dir.resolve("snap/org/jooq/generated");
         assertTrue(Files.readString(pkg.resolve("enums/Mood.java")).contains("happy(\"happy\")"));
         assertFalse(Files.readString(pkg.resolve("tables/People.java")).contains("nickname"));
         assertTrue(Files.readString(pkg.resolve("Indexes.java")).contains("people_active_name"));
@@ -132,7 +132,7 @@ class SnapshotPipelineTest {
         Files.writeString(m.resolve("V2_5__b2.sql"), "CREATE TABLE b2 (id int PRIMARY KEY);");
         run(List.of(m), dir.resolve("o4"), false);
         assertTrue(line("migrate").contains("2 new migrations on snapshot @V2 (2 reused)"), line("migrate"));
-        assertTrue(Files.exists(dir.resolve("o4/dev/trackerdb/generated/tables/B2.java")));
+        assertTrue(Files.exists(dir.resolve("o4/org/jooq/generated/tables/B2.java")));
 
         // The first migration edited: no snapshot is a prefix any more.
         Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id bigint PRIMARY KEY);");
@@ -161,7 +161,7 @@ class SnapshotPipelineTest {
         assertTrue(line("migrate").contains("2 migrations applied, schema at version 2 (from zero)"), line("migrate"));
         assertFalse(Files.exists(entries.getFirst()), "corrupt entry removed");
         assertEquals(1, entries().size(), "the run from zero stored a good one");
-        assertTrue(Files.exists(dir.resolve("o2/dev/trackerdb/generated/tables/B.java")));
+        assertTrue(Files.exists(dir.resolve("o2/org/jooq/generated/tables/B.java")));
     }
 
     @Test

@@ -57,7 +57,7 @@ class GenerateOnSaveTest {
             assertEquals(3, lines.size(), "one run for the burst: " + lines);
             assertTrue(lines.get(2).contains("V2__create_tags.sql, V3__create_notes.sql: 3 tables, 0 enums updated;"
                     + " 2 new migrations on snapshot @V1 (1 reused)"), String.join("\n", lines));
-            assertTrue(Files.exists(out.resolve("dev/trackerdb/generated/tables/Notes.java")));
+            assertTrue(Files.exists(out.resolve("org/jooq/generated/tables/Notes.java")));
 
             // A lint error: shown at once, nothing migrated.
             Files.writeString(m.resolve("V4__x.sql"), "CREATE TABLE x (id int PRIMARY KEY);");
