@@ -66,6 +66,10 @@ final class InitdbCache {
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
             // another run published first, or the file system cannot rename atomically: keep no half entry
             FileTrees.deleteQuietly(staging);
+        } catch (java.nio.file.FileSystemException e) {
+            // ENOTEMPTY from rename(2) arrives as a plain FileSystemException: the same lost race.
+            if (!Files.isDirectory(entry)) throw e;
+            FileTrees.deleteQuietly(staging);
         }
     }
 

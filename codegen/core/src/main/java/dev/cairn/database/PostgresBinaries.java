@@ -65,6 +65,10 @@ public final class PostgresBinaries {
                 // Another run unpacked the same binaries first; use theirs.
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("Cannot move unpacked PostgreSQL into " + target, e);
+            } catch (java.nio.file.FileSystemException e) {
+                // rename(2) onto a non-empty directory reports ENOTEMPTY as a plain FileSystemException:
+                // the same race, lost to a build running beside this one.
+                if (!Files.isDirectory(target)) throw e;
             }
             if (!Files.isRegularFile(target.resolve(".complete"))) {
                 throw new IOException(target + " exists but is not a complete PostgreSQL installation; delete it and retry");
