@@ -12,9 +12,10 @@ import java.util.Set;
 /**
  * A {@code -- lint:ignore <rule-id>[,<rule-id>] reason: <text>} comment. Directly above a
  * statement it silences those rules (a group id: all of its rules) for that statement; a comment without a reason or with an
- * unknown rule id silences nothing and is reported itself.
+ * unknown rule id silences nothing and is reported itself. The one reader of these comments: the
+ * rules observed on the database ({@code dev.cairn.observe.ObservedGate}) use it too.
  */
-record Suppression(int line, Set<String> rules, List<String> unknownIds, boolean hasReason) {
+public record Suppression(int line, Set<String> rules, List<String> unknownIds, boolean hasReason) {
 
     static final String MARKER = "lint:ignore";
 
@@ -24,6 +25,16 @@ record Suppression(int line, Set<String> rules, List<String> unknownIds, boolean
 
     boolean covers(LintRule rule) {
         return valid() && rule.suppressible() && rules.contains(rule.id());
+    }
+
+    /** Whether a valid comment (with a reason) names {@code ruleId} or its group. */
+    public boolean covers(String ruleId) {
+        return valid() && rules.contains(ruleId);
+    }
+
+    /** The comment whose text (after {@code --}) is {@code commentText}, on {@code line}; empty for any other comment. */
+    public static Optional<Suppression> parse(String commentText, int line) {
+        return of(new Comment(commentText, line, true));
     }
 
     static Optional<Suppression> of(Comment comment) {

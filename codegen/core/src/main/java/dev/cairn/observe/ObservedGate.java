@@ -1,6 +1,7 @@
 package dev.cairn.observe;
 
 import dev.cairn.lint.Severity;
+import dev.cairn.lint.Suppression;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,9 +21,6 @@ import java.util.regex.Pattern;
  * {@code -- lint:ignore <rule> reason: <why>} on the line before it, as static findings do.
  */
 public final class ObservedGate {
-
-    private static final Pattern IGNORE = Pattern.compile("--\\s*lint:ignore\\s+([a-z0-9,\\s-]+?)\\s+reason:\\s*\\S.*",
-            Pattern.CASE_INSENSITIVE);
 
     /** One finding where it belongs: file and line. */
     public record Located(Path file, int line, ObservedFinding finding, Severity severity, boolean suppressed) {
@@ -86,10 +83,7 @@ public final class ObservedGate {
         for (int i = line - 2; i >= 0; i--) {
             String l = lines.get(i).strip();
             if (!l.startsWith("--")) return false;
-            Matcher m = IGNORE.matcher(l);
-            if (m.matches()) {
-                for (String id : m.group(1).split("[,\\s]+")) if (id.equalsIgnoreCase(rule)) return true;
-            }
+            if (Suppression.parse(l.substring(2).strip(), i + 1).map(s -> s.covers(rule)).orElse(false)) return true;
         }
         return false;
     }
