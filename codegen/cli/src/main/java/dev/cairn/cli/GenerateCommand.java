@@ -84,7 +84,18 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter out = out();
         PrintWriter err = err();
         if (watch) return Goals.watch(settings(), System.getenv(), line -> { out.println(line); out.flush(); }, err::println);
-        return Goals.generate(settings(), System.getenv(), out::println, err::println);
+        java.nio.file.Path archive = ClassArchive.wanted();
+        boolean[] fullRun = {false};
+        int exit = Goals.generate(settings(), System.getenv(), line -> {
+            // The "total" line ends a run that went through every stage (an up-to-date one ends sooner).
+            if (line.startsWith("total ")) fullRun[0] = true;
+            out.println(line);
+        }, err::println);
+        if (archive != null && exit == Goals.OK && fullRun[0]) {
+            out.flush();
+            ClassArchive.write(archive, err);
+        }
+        return exit;
     }
 
     private PrintWriter out() {
