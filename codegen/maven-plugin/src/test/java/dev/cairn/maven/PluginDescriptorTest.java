@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PluginDescriptorTest {
 
-    /** Settings that only the generate goal (and check) take; the rest every goal takes. */
+    /** Settings that only the generate goal (and check, and watch) take; the rest every goal takes. */
     private static final Set<Setting> GENERATE_ONLY = Set.of(Setting.OUTPUT_DIRECTORY, Setting.PACKAGE_NAME,
             Setting.GENERATOR_CONFIG, Setting.LOCK_FILE, Setting.FINGERPRINT_FILE, Setting.FORCE, Setting.CHECK,
             Setting.SNAPSHOT_CACHE, Setting.SNAPSHOT_CACHE_SIZE);
@@ -53,11 +53,11 @@ class PluginDescriptorTest {
             }
             goals.put(goal, params);
         }
-        assertEquals(Set.of("generate", "check", "lint", "lock", "verify-undo"), goals.keySet());
+        assertEquals(Set.of("generate", "check", "lint", "lock", "verify-undo", "watch"), goals.keySet());
         List<String> wrong = new ArrayList<>();
         for (Setting s : Setting.values()) {
             for (String goal : goals.keySet()) {
-                boolean expected = goal.equals("generate") || goal.equals("check") || !GENERATE_ONLY.contains(s);
+                boolean expected = goal.equals("generate") || goal.equals("check") || goal.equals("watch") || !GENERATE_ONLY.contains(s);
                 if (s == Setting.REQUIRE_ALL_UNDO) expected = goal.equals("verify-undo");
                 if (s == Setting.LOCK_FILE && goal.equals("lock")) expected = true;
                 Map<String, String> params = goals.get(goal);
@@ -71,5 +71,6 @@ class PluginDescriptorTest {
         }
         assertEquals(List.of(), wrong);
         assertTrue(goals.get("generate").containsKey("generator"), "generate takes jOOQ's <generator> inline");
+        assertTrue(goals.get("watch").containsKey("generator"), "watch generates the same way");
     }
 }

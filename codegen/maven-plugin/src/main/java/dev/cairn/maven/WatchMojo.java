@@ -1,0 +1,25 @@
+package dev.cairn.maven;
+
+import dev.cairn.build.Goals;
+import dev.cairn.config.CairnSettings;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * {@code mvn cairn:watch}: generate now, then again whenever a migration file is saved, one line per
+ * run, until Ctrl-C, in one JVM that stays warm (about a second per run, from a snapshot). The same
+ * settings as {@code generate}; not bound to a phase. Ctrl-C leaves no server behind.
+ */
+@Mojo(name = "watch", threadSafe = true, requiresDependencyResolution = ResolutionScope.NONE)
+public class WatchMojo extends GenerateMojo {
+
+    @Override
+    protected int run(CairnSettings settings) throws Exception {
+        return Goals.watch(settings.withGenerator(generator), System.getenv(), this::info, this::error);
+    }
+
+    @Override
+    protected String goal() {
+        return "watch";
+    }
+}
