@@ -5,7 +5,9 @@
 #   peer-project.sh testcontainers DIR OUT LOCATIONS IMAGE  testcontainers-jooq-codegen-maven-plugin (Docker)
 # LOCATIONS: comma-separated Flyway locations (filesystem:/abs/dir,...). OUT: generated source root.
 # The jOOQ <generate>/<target> settings mirror dev.cairn.generate.JooqGenerator.
+# PEER_DB_USER / PEER_DB_PASSWORD: the running server's login (default postgres, no password).
 set -euo pipefail
+: "${PEER_DB_USER:=postgres}" "${PEER_DB_PASSWORD:=}"
 kind=$1 dir=$2 out=$3
 : "${JOOQ_VERSION:=3.21.9}" "${FLYWAY_PLUGIN_VERSION:=13.12.0}" "${PGJDBC_VERSION:=42.7.14}" "${TC_PLUGIN_VERSION:=0.0.4}"
 mkdir -p "$dir"
@@ -65,8 +67,8 @@ case $kind in
         <executions><execution><id>migrate</id><phase>generate-sources</phase><goals><goal>migrate</goal></goals></execution></executions>
         <configuration>
           <url>$url</url>
-          <user>postgres</user>
-          <password></password>
+          <user>$PEER_DB_USER</user>
+          <password>$PEER_DB_PASSWORD</password>
           <locations>$(sed 's/,/ /g' <<<"$locations" | xargs -n1 printf '<location>%s</location>')</locations>
         </configuration>
       </plugin>
@@ -80,7 +82,7 @@ case $kind in
         <executions><execution><id>jooq</id><phase>generate-sources</phase><goals><goal>generate</goal></goals></execution></executions>
         <configuration>
           <logging>WARN</logging>
-          <jdbc><driver>org.postgresql.Driver</driver><url>$url</url><user>postgres</user><password></password></jdbc>
+          <jdbc><driver>org.postgresql.Driver</driver><url>$url</url><user>$PEER_DB_USER</user><password>$PEER_DB_PASSWORD</password></jdbc>
           <generator>
             <database>
               <name>org.jooq.meta.postgres.PostgresDatabase</name>

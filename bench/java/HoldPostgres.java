@@ -7,7 +7,8 @@ import java.sql.Statement;
 
 /**
  * Peers need an already running PostgreSQL: starts our EmbeddedPostgres, creates the databases
- * named on the command line, prints "URL <jdbc url of the postgres database>" and waits until
+ * named on the command line, prints "URL <jdbc url of the postgres database>", its PID, USER and
+ * PASSWORD (a line each), and waits until
  * stdin closes (or a line "stop" arrives), then stops the server and deletes its files.
  */
 public final class HoldPostgres {
@@ -18,6 +19,8 @@ public final class HoldPostgres {
             }
             System.out.println("URL " + pg.jdbcUrl());
             System.out.println("PID " + pg.pid());
+            System.out.println("USER " + pg.user());
+            System.out.println("PASSWORD " + pg.password());
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
             String line;

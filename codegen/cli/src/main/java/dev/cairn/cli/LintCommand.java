@@ -41,8 +41,9 @@ final class LintCommand implements Callable<Integer> {
     ProjectOptions project;
 
 
-    @Option(names = "--severity", split = ",", paramLabel = "RULE=LEVEL",
-            description = "Change a rule's severity: error, warning, info or off (repeatable).")
+    // --lint is the setting's one name (as in generate, cairn.properties' lint= and -Dcairn.lint).
+    @Option(names = {"--severity", "--lint"}, split = ",", paramLabel = "RULE=LEVEL",
+            description = "Change a rule's severity: error, warning, info or off (repeatable; --lint is the same).")
     List<String> severities;
 
     @Option(names = "--all", description = "Also list the findings in released migrations (those in migrations.lock),"
