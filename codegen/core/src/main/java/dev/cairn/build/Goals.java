@@ -94,10 +94,16 @@ public final class Goals {
         List<Path> folders = new java.util.ArrayList<>(options.migrationDirs());
         if (Files.isDirectory(settings.undoDirectory())) folders.add(settings.undoDirectory());
         dev.cairn.snapshot.SnapshotCache snapshots = settings.snapshotCache(environment);
-        try (GenerateOnSave watch = new GenerateOnSave(folders, lines -> new Pipeline(
-                settings.databaseChoice(environment).provider(lines), lines).withSnapshots(snapshots).run(options), out)) {
-            // Ctrl-C: stop watching; the run in progress (if any) ends and its server is stopped by its own hook.
-            Thread hook = new Thread(watch::close, "cairn-watch-stop");
+        try (dev.cairn.snapshot.WarmStart warm = new dev.cairn.snapshot.WarmStart();
+             GenerateOnSave watch = new GenerateOnSave(folders, lines -> new Pipeline(
+                settings.databaseChoice(environment).provider(lines), lines).withSnapshots(snapshots).withWarmStart(warm)
+                .run(options), out)) {
+            // Ctrl-C: stop watching; the run in progress (if any) ends and its server is stopped by its own hook,
+            // then the server started ahead for the next run.
+            Thread hook = new Thread(() -> {
+                watch.close();
+                warm.close();
+            }, "cairn-watch-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             watch.loop();
             try {

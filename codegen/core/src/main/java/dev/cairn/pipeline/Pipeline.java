@@ -37,6 +37,7 @@ import dev.cairn.snapshot.MigrationChain;
 import dev.cairn.snapshot.SnapshotCache;
 import dev.cairn.snapshot.SnapshotDatabase;
 import dev.cairn.snapshot.Snapshots;
+import dev.cairn.snapshot.WarmStart;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,15 +71,17 @@ public final class Pipeline {
     private final DatabaseProvider provider;
     private final Consumer<String> out;
     private final SnapshotCache snapshots;
+    private final WarmStart warm;
 
     public Pipeline(DatabaseProvider provider, Consumer<String> out) {
-        this(provider, out, null);
+        this(provider, out, null, null);
     }
 
-    private Pipeline(DatabaseProvider provider, Consumer<String> out, SnapshotCache snapshots) {
+    private Pipeline(DatabaseProvider provider, Consumer<String> out, SnapshotCache snapshots, WarmStart warm) {
         this.provider = provider;
         this.out = out;
         this.snapshots = snapshots;
+        this.warm = warm;
     }
 
     /**
@@ -86,7 +89,12 @@ public final class Pipeline {
      * keep their migrated database as a new one; CHECK never uses them, --force migrates from zero.
      */
     public Pipeline withSnapshots(SnapshotCache cache) {
-        return new Pipeline(provider, out, cache);
+        return new Pipeline(provider, out, cache, warm);
+    }
+
+    /** In a loop of runs (watch): each run's server is started ahead, from the snapshot the run before ended on. */
+    public Pipeline withWarmStart(WarmStart warmStart) {
+        return new Pipeline(provider, out, snapshots, warmStart);
     }
 
     /** @param watched the new migrations: never taken from a snapshot, so they are applied and observed every run */
@@ -96,7 +104,7 @@ public final class Pipeline {
                 .map(f -> new MigrationChain.File(f.fileName(), f.sha256(), f.is(MigrationName.Kind.VERSIONED) ? f.version() : null,
                         f.is(MigrationName.Kind.REPEATABLE), !watched.containsKey(f.fileName()))).toList();
         return Snapshots.provider(provider, snapshots, options.flyway(), files, !options.force(),
-                line -> out.accept(String.format("%-11s %s", "snapshot", line)));
+                line -> out.accept(String.format("%-11s %s", "snapshot", line)), warm);
     }
 
     /** What a regenerate changes and a commit must carry: the output and its fingerprint. */
@@ -309,7 +317,8 @@ public final class Pipeline {
         if (db instanceof SnapshotDatabase s) {
             how = s.base().isEmpty() ? how + " (from zero)"
                     : plural(migrated.applied(), "new migration") + " on snapshot " + s.base().get().label()
-                    + " (" + s.reused() + " reused), schema at version " + migrated.version();
+                    + " (" + s.reused() + " reused" + (s.startedAhead() ? ", server started ahead" : "")
+                    + "), schema at version " + migrated.version();
         }
         Duration migrateTime = since(t1);
         report("migrate", how, migrateTime);

@@ -1,5 +1,6 @@
 package dev.cairn.snapshot;
 
+import dev.cairn.database.DatabaseProvider;
 import dev.cairn.database.EmbeddedPostgres;
 import dev.cairn.database.ThrowawayPostgres;
 import dev.cairn.migrate.FlywaySettings;
@@ -30,6 +31,9 @@ public final class SnapshotDatabase implements ThrowawayPostgres {
     private final MigrationChain chain;
     private final Consumer<String> warn;
     private boolean keep;
+    private WarmStart warm;
+    private DatabaseProvider embedded;
+    private boolean startedAhead;
 
     SnapshotDatabase(ThrowawayPostgres db, Optional<Snapshot> base, Optional<String> notice, SnapshotCache cache,
                      SnapshotEnvironment env, MigrationChain chain, Consumer<String> warn) {
@@ -40,6 +44,19 @@ public final class SnapshotDatabase implements ThrowawayPostgres {
         this.env = env;
         this.chain = chain;
         this.warn = warn;
+    }
+
+    /** In a loop of runs: the server was started ahead, and on close the next one is started ahead. */
+    SnapshotDatabase withWarmStart(WarmStart warm, DatabaseProvider embedded, boolean startedAhead) {
+        this.warm = warm;
+        this.embedded = embedded;
+        this.startedAhead = startedAhead;
+        return this;
+    }
+
+    /** Whether the server was started between runs, before this run asked for it. */
+    public boolean startedAhead() {
+        return startedAhead;
     }
 
     /** The snapshot this database started from; empty when it started from zero. */
@@ -127,19 +144,23 @@ public final class SnapshotDatabase implements ThrowawayPostgres {
     /** Stops the server; keeps its data as a snapshot when {@link #migrated} said so. Never fails the run. */
     @Override
     public void close() {
+        Optional<Snapshot> kept = Optional.empty();
         if (!keep || !(db instanceof EmbeddedPostgres pg)) {
             db.close();
-            return;
+        } else {
+            Path staging = null;
+            try {
+                staging = cache.newStaging();
+                if (pg.closeKeepingData(staging.resolve("data"))) kept = cache.publish(staging, env, chain);
+            } catch (IOException | RuntimeException e) {
+                warn.accept("snapshot not kept: " + e.getMessage());
+            } finally {
+                db.close();
+                if (staging != null) dev.cairn.files.FileTrees.deleteQuietly(staging);
+            }
         }
-        Path staging = null;
-        try {
-            staging = cache.newStaging();
-            if (pg.closeKeepingData(staging.resolve("data"))) cache.publish(staging, env, chain);
-        } catch (IOException | RuntimeException e) {
-            warn.accept("snapshot not kept: " + e.getMessage());
-        } finally {
-            db.close();
-            if (staging != null) dev.cairn.files.FileTrees.deleteQuietly(staging);
-        }
+        // The next run of the loop most likely starts where this one ended (or, when it kept nothing,
+        // where it started): its server is started now, while the developer writes the next change.
+        if (warm != null) kept.or(() -> base).ifPresent(s -> warm.prepare(s, embedded, cache));
     }
 }

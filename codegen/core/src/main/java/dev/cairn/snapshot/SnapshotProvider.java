@@ -25,9 +25,16 @@ public final class SnapshotProvider implements DatabaseProvider {
     private final FlywaySettings flyway;
     private final boolean reuse;
     private final Consumer<String> warn;
+    private final WarmStart warm;
 
     public SnapshotProvider(DatabaseProvider embedded, SnapshotCache cache, SnapshotEnvironment env, MigrationChain chain,
                             FlywaySettings flyway, boolean reuse, Consumer<String> warn) {
+        this(embedded, cache, env, chain, flyway, reuse, warn, null);
+    }
+
+    /** @param warm a loop's server started ahead ({@code null}: none) */
+    SnapshotProvider(DatabaseProvider embedded, SnapshotCache cache, SnapshotEnvironment env, MigrationChain chain,
+                     FlywaySettings flyway, boolean reuse, Consumer<String> warn, WarmStart warm) {
         if (!embedded.isEmbedded()) throw new IllegalArgumentException("snapshots need the embedded server");
         this.embedded = embedded;
         this.cache = cache;
@@ -36,6 +43,7 @@ public final class SnapshotProvider implements DatabaseProvider {
         this.flyway = flyway;
         this.reuse = reuse;
         this.warn = warn;
+        this.warm = warm;
     }
 
     @Override
@@ -46,20 +54,25 @@ public final class SnapshotProvider implements DatabaseProvider {
             Snapshot s = best.get();
             ThrowawayPostgres db = null;
             try {
-                db = embedded.startFrom(data -> cache.copyOut(s, data));
+                Optional<ThrowawayPostgres> ahead = warm == null ? Optional.empty() : warm.take(s);
+                boolean startedAhead = ahead.isPresent();
+                db = startedAhead ? ahead.get() : embedded.startFrom(data -> cache.copyOut(s, data));
                 List<String> history = SnapshotDatabase.history(db, flyway);
                 List<String> expected = s.applied().stream().map(MigrationChain.Step::version).toList();
                 if (!history.equals(expected)) {
                     throw new IOException("its history holds " + history.size() + " migrations, its description " + expected.size());
                 }
-                return new SnapshotDatabase(db, best, Optional.empty(), cache, env, chain, warn);
+                return new SnapshotDatabase(db, best, Optional.empty(), cache, env, chain, warn)
+                        .withWarmStart(warm, embedded, startedAhead);
             } catch (IOException | SQLException | RuntimeException e) {
                 if (db != null) db.close();
                 cache.discard(s);
                 notice = Optional.of("snapshot " + s.label() + " unusable (" + firstLine(e) + "): discarded, migrating from zero");
             }
         }
-        return new SnapshotDatabase(embedded.start(), Optional.empty(), notice, cache, env, chain, warn);
+        if (warm != null) warm.discard();
+        return new SnapshotDatabase(embedded.start(), Optional.empty(), notice, cache, env, chain, warn)
+                .withWarmStart(warm, embedded, false);
     }
 
     @Override

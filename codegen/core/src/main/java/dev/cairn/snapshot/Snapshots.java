@@ -25,12 +25,19 @@ public final class Snapshots {
      */
     public static DatabaseProvider provider(DatabaseProvider provider, SnapshotCache cache, FlywaySettings flyway,
                                             List<MigrationChain.File> files, boolean reuse, Consumer<String> warn) {
+        return provider(provider, cache, flyway, files, reuse, warn, null);
+    }
+
+    /** The same, in a loop of runs whose servers are started ahead ({@code warm}, may be null). */
+    public static DatabaseProvider provider(DatabaseProvider provider, SnapshotCache cache, FlywaySettings flyway,
+                                            List<MigrationChain.File> files, boolean reuse, Consumer<String> warn,
+                                            WarmStart warm) {
         if (cache == null || !cache.enabled()) return provider;
         MigrationChain chain = MigrationChain.of(files);
         SnapshotEnvironment env = environment(flyway, files);
         // Decided when the database starts, on its own thread: auto's Docker probe stays off the critical path.
         return () -> provider.isEmbedded()
-                ? new SnapshotProvider(provider, cache, env, chain, flyway, reuse, warn).start()
+                ? new SnapshotProvider(provider, cache, env, chain, flyway, reuse, warn, warm).start()
                 : provider.start();
     }
 

@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 /**
  * {@code cairn generate --watch}: one run at the start, then one whenever a migration file is
  * saved, each reported in one line (lint findings and errors in full, at once). Runs until
- * {@link #close()} (Ctrl-C: the CLI's shutdown hook); every run owns and stops its own server,
- * so nothing is left running between runs or after the end.
+ * {@link #close()} (Ctrl-C: the CLI's shutdown hook); every run owns and stops its own server.
+ * Between runs, one server started ahead for the next run may wait ({@code snapshot.WarmStart},
+ * closed by the same hook), so nothing is left running after the end.
  */
 public final class GenerateOnSave implements AutoCloseable {
 

@@ -6,6 +6,7 @@ import dev.cairn.lint.LintConfig;
 import dev.cairn.pipeline.Pipeline;
 import dev.cairn.pipeline.PipelineOptions;
 import dev.cairn.snapshot.SnapshotCache;
+import dev.cairn.snapshot.WarmStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +36,10 @@ class GenerateOnSaveTest {
         PipelineOptions options = new PipelineOptions(List.of(m), out, CodegenSettings.defaults())
                 .withLint(LintConfig.reportOnly().withSeverity("file-name-style=error"));
         SnapshotCache cache = new SnapshotCache(dir.resolve("cache"), SnapshotCache.parseSize("1g"));
+        WarmStart warm = new WarmStart();
         GenerateOnSave watch = new GenerateOnSave(List.of(m),
-                stages -> new Pipeline(DatabaseProvider.embedded(), stages).withSnapshots(cache).run(options), lines::add);
+                stages -> new Pipeline(DatabaseProvider.embedded(), stages).withSnapshots(cache).withWarmStart(warm).run(options),
+                lines::add);
         Thread loop = new Thread(() -> {
             try {
                 watch.loop();
@@ -56,7 +59,9 @@ class GenerateOnSaveTest {
             Thread.sleep(GenerateOnSave.DEBOUNCE.toMillis() * 3);
             assertEquals(3, lines.size(), "one run for the burst: " + lines);
             assertTrue(lines.get(2).contains("V2__create_tags.sql, V3__create_notes.sql: 3 tables, 0 enums updated;"
-                    + " 2 new migrations on snapshot @V1 (1 reused)"), String.join("\n", lines));
+                    + " 2 new migrations on snapshot @V1 (1 reused, server started ahead)"), String.join("\n", lines));
+            // Between runs one server waits, started from the snapshot the last run ended on.
+            awaitServers(1);
             assertTrue(Files.exists(out.resolve("org/jooq/generated/tables/Notes.java")));
 
             // A lint error: shown at once, nothing migrated.
@@ -77,10 +82,23 @@ class GenerateOnSaveTest {
         } finally {
             watch.close();
             loop.join(Duration.ofSeconds(30));
+            warm.close();
         }
         assertFalse(loop.isAlive(), "closing ends the loop");
         assertEquals(List.of(), ProcessHandle.current().descendants()
                 .filter(p -> p.isAlive() && p.info().command().orElse("").contains("postgres")).toList(), "no server left");
+    }
+
+    private static void awaitServers(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (postmasters() != n && System.nanoTime() < deadline) Thread.sleep(50);
+        assertEquals(n, postmasters(), "servers running");
+    }
+
+    /** Servers, not their backends: a postmaster is a direct child of this JVM (or of the unprivileged-user wrapper). */
+    private static long postmasters() {
+        return ProcessHandle.current().descendants().filter(p -> p.isAlive() && p.info().command().orElse("").contains("postgres")
+                && p.parent().map(parent -> !parent.info().command().orElse("").contains("postgres")).orElse(true)).count();
     }
 
     private void awaitLines(int n) throws InterruptedException {
