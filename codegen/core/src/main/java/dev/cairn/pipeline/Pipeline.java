@@ -311,8 +311,11 @@ public final class Pipeline {
         long t1 = System.nanoTime();
         Interruption.stage("migrate");
         MigrationObserver observer = new MigrationObserver(watched::containsKey);
+        // On a snapshot, Flyway's validation of the applied migrations repeats what chose the snapshot (the same
+        // files, byte for byte, in the same order, every later one newer): a third of the stage on 1,000 of them.
+        boolean onSnapshot = db instanceof SnapshotDatabase s && s.base().isPresent();
         Migrator.Result migrated = Migrator.migrate(FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(),
-                options.flyway()).callbacks(observer).load());
+                options.flyway()).callbacks(observer).validateOnMigrate(!onSnapshot).load());
         String how = migrated.applied() + " migrations applied, schema at version " + migrated.version();
         if (db instanceof SnapshotDatabase s) {
             how = s.base().isEmpty() ? how + " (from zero)"
