@@ -85,12 +85,10 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = err();
         if (watch) return Goals.watch(settings(), System.getenv(), line -> { out.println(line); out.flush(); }, err::println);
         java.nio.file.Path archive = ClassArchive.wanted();
+        // Only a run that went through the database stages has loaded what the archive is for.
         boolean[] fullRun = {false};
-        int exit = Goals.generate(settings(), System.getenv(), line -> {
-            // The "total" line ends a run that went through every stage (an up-to-date one ends sooner).
-            if (line.startsWith("total ")) fullRun[0] = true;
-            out.println(line);
-        }, err::println);
+        int exit = Goals.generate(settings(), System.getenv(), out::println, err::println,
+                result -> fullRun[0] = result.database() != null);
         if (archive != null && exit == Goals.OK && fullRun[0]) {
             out.flush();
             ClassArchive.write(archive, err);

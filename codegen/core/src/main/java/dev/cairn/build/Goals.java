@@ -49,6 +49,12 @@ public final class Goals {
     /** Lock, lint, migrate a throwaway PostgreSQL and generate (or, in check mode, compare). */
     public static int generate(CairnSettings settings, Map<String, String> environment, Consumer<String> out,
                                Consumer<String> err) throws Exception {
+        return generate(settings, environment, out, err, result -> { });
+    }
+
+    /** As above; {@code onResult} is told what a run that got to its end did (e.g. whether it used a database). */
+    public static int generate(CairnSettings settings, Map<String, String> environment, Consumer<String> out,
+                               Consumer<String> err, Consumer<PipelineResult> onResult) throws Exception {
         // Ctrl-C or SIGTERM (in Maven's JVM too): one line, then nothing from this goal (the CLI installed this already).
         try (Interruption.Handlers signals = Interruption.install(System.err)) {
             Consumer<String> o = quietAfterInterruption(out);
@@ -57,6 +63,7 @@ public final class Goals {
             DatabaseProvider provider = settings.databaseChoice(environment).provider(o);
             try {
                 PipelineResult result = new Pipeline(provider, o).withSnapshots(settings.snapshotCache(environment)).run(options);
+                onResult.accept(result);
                 if (!result.ok()) {
                     e.accept("error: " + String.join("\n", result.findings()));
                     return FINDINGS;
