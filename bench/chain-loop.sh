@@ -14,6 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 migrations=$1 tables=$2 n=${3:-5}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. "$here/lib.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/cairn-bench-chain-XXXXXX")
 watch_pid=""
 cleanup() {
@@ -24,7 +25,6 @@ trap cleanup EXIT
 "$here/gen-chain.sh" "$migrations" "$tables" "$work/project/src/main/resources"
 mig=$work/project/src/main/resources/db/migration
 cairn() { (cd "$work/project" && "$root/cairn" "$@" --snapshot-cache="$work/snapshots"); }
-now() { date +%s.%N; }
 stage() { grep "^$1 " "$work/run.log" | tail -1 | awk '{print $(NF-1)}'; }
 add() { printf 'CREATE TABLE IF NOT EXISTS loop_%s (id bigint PRIMARY KEY, note text);\n' "$1" >"$mig/V$1__loop_$1.sql"; }
 
@@ -55,7 +55,6 @@ for ((i = 0; i <= n; i++)); do
   ((i == 0)) && continue   # the watch's first run with a database loads the classes
   wl+=("$(echo "$t1 - $t0" | bc)"); wr+=("$(awk '{print $(NF-1)}' <<<"$line")")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 out=$here/results/chain-loop-$migrations.md
 {
   echo "# Add one migration, regenerate: $migrations migrations, $tables tables (gen-chain.sh), no Maven"

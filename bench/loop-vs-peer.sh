@@ -25,10 +25,7 @@ n=${1:-7}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export MAVEN_OPTS="-XX:TieredStopAtLevel=1"
 java=$JAVA_HOME/bin/java
-repo=$root/codegen/maven-plugin/target/local-repo
-[[ -d $repo/dev/cairn/cairn-maven-plugin ]] || { echo "no installed plugin in $repo: run the ITs first (see the header)" >&2; exit 1; }
-version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' "$root/codegen/pom.xml" | head -1)
-jooq=$(sed -n 's:.*<jooq.version>\(.*\)</jooq.version>.*:\1:p' "$root/codegen/pom.xml" | head -1)
+. "$here/lib.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/cairn-bench-peer-XXXXXX")
 hold_pid="" watch_pid=""
 cleanup() {
@@ -38,6 +35,7 @@ cleanup() {
 }
 trap cleanup EXIT
 [[ -n ${BENCH_KEEP:-} ]] && trap - EXIT
+installed_plugin "$work"
 
 # The tracker's migrations, copied: each round adds to them.
 mig=$work/db/migration data=$work/db/data
@@ -84,7 +82,6 @@ XML
 mkdir -p "$work/ours" "$work/watch"
 project_pom "$work/db" "$work/snapshots" >"$work/ours/pom.xml"
 project_pom "$work/wdb" "$work/watch-snapshots" >"$work/watch/pom.xml"
-sed "s#@localRepositoryUrl@#file://$HOME/.m2/repository#" "$root/codegen/maven-plugin/src/it/settings.xml" >"$work/settings.xml"
 ours() { "$root/mvnw" -B -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/ours/pom.xml" "$@"; }
 
 # ---- peer: a development database that lives across runs ----
@@ -112,7 +109,6 @@ watch_pid=$!
 for _ in $(seq 1 240); do grep -q "start: " "$work/watch.log" && break; sleep 0.5; done
 grep -q "start: " "$work/watch.log" || { cat "$work/watch.log" >&2; exit 1; }
 
-now() { date +%s.%N; }
 stage() { grep -E "^(\[INFO\] )?$1 " "$work/ours.log" | tail -1 | awk '{print $(NF-1)}'; }
 declare -a ow pw ot wl wr
 v=59
@@ -141,7 +137,6 @@ for ((i = 0; i <= n; i++)); do
   [[ -f $work/peer/out/dev/trackerdb/generated/tables/BenchLoop_$v.java ]] || { echo "peer did not generate V$v's table" >&2; exit 1; }
   [[ -f $work/ours/target/generated-sources/jooq/dev/trackerdb/generated/tables/BenchLoop_$v.java ]] || { echo "ours did not generate V$v's table" >&2; exit 1; }
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 mo=$(median "${ow[@]}"); mp=$(median "${pw[@]}"); mw=$(median "${wl[@]}")
 out=$here/results/loop-vs-peer.md
 {

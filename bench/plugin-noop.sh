@@ -14,18 +14,14 @@ root=$(cd "$here/.." && pwd)
 n=${1:-10}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export MAVEN_OPTS="-XX:TieredStopAtLevel=1"
-repo=$root/codegen/maven-plugin/target/local-repo
-[[ -d $repo/dev/cairn/cairn-maven-plugin ]] || { echo "no installed plugin in $repo: run the ITs first (see the header)" >&2; exit 1; }
-version=$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' "$root/codegen/pom.xml" | head -1)
-jooq=$(sed -n 's:.*<jooq.version>\(.*\)</jooq.version>.*:\1:p' "$root/codegen/pom.xml" | head -1)
+. "$here/lib.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/cairn-bench-plugin-XXXXXX")
 trap 'rm -rf "$work"' EXIT
+installed_plugin "$work"
 cp -r "$root/codegen/maven-plugin/src/it/minimal" "$work/project"
 sed -i "s/@project.version@/$version/; s/@jooq.version@/$jooq/" "$work/project/pom.xml"
-sed "s#@localRepositoryUrl@#file://$HOME/.m2/repository#" "$root/codegen/maven-plugin/src/it/settings.xml" > "$work/settings.xml"
 mvn() { "$root/mvnw" -B -o -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/project/pom.xml" "$@"; }
 mvn generate-sources >/dev/null   # the one real generate; every run below finds nothing changed
-now() { date +%s.%N; }
 declare -a v g
 for ((i = 0; i < n + 1; i++)); do
   t0=$(now); mvn validate >/dev/null; t1=$(now)
@@ -34,7 +30,6 @@ for ((i = 0; i < n + 1; i++)); do
   ((i == 0)) && continue   # the first pair warms the file cache
   v+=("$(echo "$t1 - $t0" | bc)"); g+=("$(echo "$t2 - $t1" | bc)")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 mv=$(median "${v[@]}"); mg=$(median "${g[@]}")
 out=$here/results/plugin-noop.md
 {

@@ -16,6 +16,7 @@ root=$(cd "$here/.." && pwd)
 n=${1:-5}
 evict_runs=${2:-4}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. "$here/lib.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/cairn-bench-snap-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/repo"
@@ -33,7 +34,6 @@ restore() {
   rm -rf "$repo/generated/src" && cp -a "$work/pristine/src" "$repo/generated/src"
 }
 gen() { (cd "$repo" && ./mvnw -q -B -o generate-sources -Dcairn.snapshotCache="$cache" "$@") >"$work/log" 2>&1 || { cat "$work/log" >&2; exit 1; }; }
-now() { date +%s.%N; }
 stage() { grep "^$1 " "$work/log" | tail -1 | awk '{print $(NF-1)}'; }
 bytes() { du -sb "$cache" 2>/dev/null | cut -f1; }
 
@@ -60,7 +60,6 @@ for ((i = 0; i <= n; i++)); do
     else cw+=("$wall"); ct+=("$(stage total)"); cl+=("$(stage lint)"); fi
   done
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 # Eviction: the same loop under a 100m cap; the cache must stay under it.
 declare -a sizes
