@@ -124,7 +124,8 @@ public final class SnapshotCache {
     /**
      * Publishes {@code staging} (holding a stopped {@code data/}) as the snapshot of {@code chain},
      * then evicts the least recently used entries beyond the size cap. Losing a race with another
-     * build that stored the same chain is fine: both entries are equal.
+     * build (or an earlier run) that stored the same chain is fine: both entries are equal, and the
+     * one already there is returned.
      */
     public Optional<Snapshot> publish(Path staging, SnapshotEnvironment env, MigrationChain chain) throws IOException {
         try {
@@ -143,13 +144,13 @@ public final class SnapshotCache {
                 Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e2) {
                 FileTrees.deleteQuietly(staging);
-                return Optional.empty();
+                return read(entry);
             } catch (java.nio.file.FileSystemException e2) {
                 // rename(2) onto an existing, non-empty entry says ENOTEMPTY as a plain FileSystemException:
                 // another run stored the same chain first, which is just as good.
                 if (!Files.isDirectory(entry)) throw e2;
                 FileTrees.deleteQuietly(staging);
-                return Optional.empty();
+                return read(entry);
             }
             evict();
             return Optional.of(new Snapshot(entry, chain.steps(), bytes));
