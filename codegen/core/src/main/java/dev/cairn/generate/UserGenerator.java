@@ -41,6 +41,21 @@ public record UserGenerator(Generator generator, String source, List<String> ign
     }
 
     /**
+     * An inline {@code <generator>} that arrives as XML text (the Maven plugin passes its pom
+     * configuration so, because its class realm holds no jOOQ): jOOQ reads it as it reads a file.
+     */
+    public static Generator parse(String generatorXml) {
+        try {
+            Configuration config = GenerationTool.load(new ByteArrayInputStream(
+                    wrapInConfiguration(generatorXml.getBytes(StandardCharsets.UTF_8))));
+            if (config.getGenerator() == null) throw new IllegalArgumentException("it has no content");
+            return config.getGenerator();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("<generator> is not jOOQ's codegen <generator>: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+        }
+    }
+
+    /**
      * A jOOQ codegen XML file whose root is {@code <configuration>} (what {@code GenerationTool}
      * reads) or a bare {@code <generator>}. Namespaces are optional, as with jOOQ itself.
      */

@@ -1,30 +1,45 @@
 package dev.cairn.maven;
 
-import dev.cairn.build.ErrorText;
-import dev.cairn.build.Goals;
-import dev.cairn.build.QuietLibraries;
-import dev.cairn.config.CairnSettings;
-import dev.cairn.config.Setting;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * What every goal shares (the model is Flyway's {@code AbstractFlywayMojo}): the parameters, each
- * named after its {@link Setting} (pom {@code <key>}, {@code -Dcairn.key}), mapped onto one
- * {@link CairnSettings} the same way the CLI's options are. A parameter left out falls back to
- * {@code CAIRN_KEY}, the project's cairn.properties, then the default, as everywhere else.
+ * named after its setting (pom {@code <key>}, {@code -Dcairn.key}), handed to the engine's
+ * {@code dev.cairn.build.MavenGoal}, which maps them onto one {@code CairnSettings} the same way the
+ * CLI's options are. A parameter left out falls back to {@code CAIRN_KEY}, the project's
+ * cairn.properties, then the default, as everywhere else. The engine runs in a class loader of its
+ * own ({@link EngineLoader}), made only when the goal is not skipped.
  */
 abstract class AbstractCairnMojo extends AbstractMojo {
 
@@ -84,39 +99,141 @@ abstract class AbstractCairnMojo extends AbstractMojo {
     @Parameter(property = "cairn.skip")
     protected Boolean skip;
 
-    /** The settings: this goal's parameters, then -D/environment/cairn.properties/defaults. */
-    protected CairnSettings settings() throws MojoExecutionException {
-        Map<Setting, String> explicit = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.values()) {
-            Object value = fieldValue(s.key());
-            // Maven injects an empty list or map for a collection nobody configured.
-            boolean empty = value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
-            if (value != null && !empty) explicit.put(s, asText(value));
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    protected PluginDescriptor plugin;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
+
+    @Component
+    protected RepositorySystem repositorySystem;
+
+    /** The codes of dev.cairn.build.Goals, which lives in the engine's class loader. */
+    private static final int OK = 0;
+    private static final int FINDINGS = 2;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        // skip as a parameter or -D needs no engine; CAIRN_SKIP and cairn.properties are read by it
+        if (Boolean.TRUE.equals(skip) || "true".equals(session.getUserProperties().getProperty("cairn.skip"))) {
+            getLog().info("cairn: skipped (skip=true)");
+            return;
         }
-        // -D on Maven's command line and <properties> of the session; then the JVM's own.
-        Map<String, String> properties = new LinkedHashMap<>(CairnSettings.systemProperties());
+        EngineLoader loader = new EngineLoader(session, project, plugin, repositorySystem);
+        Map<String, String> parameters = parameters();
+        String generatorXml = generatorXml();
+        Map<String, String> properties = new LinkedHashMap<>();
+        System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
         session.getUserProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+        UpToDateStamp stamp = upToDateStamp(loader, parameters, generatorXml, properties);
+        if (stamp != null) {
+            var verdict = stamp.read();
+            if (verdict.isPresent()) {
+                getLog().info("up-to-date  " + verdict.get().line() + ": no migration, setting or generated file changed since the last run ("
+                        + display(stamp.file()) + ")");
+                project.addCompileSourceRoot(verdict.get().sourceRoot());
+                return;
+            }
+        }
+        ClassLoader engine = loader.load();
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        // jOOQ, Flyway and Testcontainers find their plugins through the context class loader
+        thread.setContextClassLoader(engine);
+        int code;
         try {
-            return CairnSettings.resolve(project.getBasedir().toPath(), explicit, properties, System.getenv());
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            Method run = Class.forName("dev.cairn.build.MavenGoal", true, engine).getMethod("run", String.class, Path.class,
+                    Map.class, String.class, Map.class, Map.class, Consumer.class, Consumer.class, Consumer.class, BiConsumer.class);
+            Consumer<String> out = getLog()::info;
+            Consumer<String> err = getLog()::error;
+            String[] root = new String[1];
+            Consumer<String> sourceRoot = r -> {
+                root[0] = r;
+                project.addCompileSourceRoot(r);
+            };
+            BiConsumer<String, List<String>> upToDate = (line, inputs) -> {
+                if (stamp != null && root[0] != null) stamp.write(line, root[0], inputs);
+            };
+            code = (Integer) run.invoke(null, goal(), project.getBasedir().toPath(), parameters, generatorXml, properties,
+                    System.getenv(), out, err, sourceRoot, upToDate);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
+                throw new MojoExecutionException(cause.getMessage(), cause);
+            }
+            throw new MojoExecutionException("cairn " + goal() + ": " + cause, cause);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new MojoExecutionException("cairn " + goal() + ": the engine (" + e + ") does not match this plugin;"
+                    + " keep <plugin><dependencies> to jOOQ, Flyway, the driver and Testcontainers, not cairn itself.", e);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+        if (code == FINDINGS) {
+            throw new MojoFailureException("cairn " + goal() + " found problems; they are listed above.");
+        }
+        if (code != OK) {
+            throw new MojoExecutionException("cairn " + goal() + " failed; the reason is listed above.");
         }
     }
 
-    private Object fieldValue(String name) throws MojoExecutionException {
-        for (Class<?> c = getClass(); c != Object.class; c = c.getSuperclass()) {
-            try {
-                Field f = c.getDeclaredField(name);
-                f.setAccessible(true);
-                return f.get(this);
-            } catch (NoSuchFieldException e) {
-                // declared further up, or not a parameter of this goal
-            } catch (IllegalAccessException e) {
-                throw new MojoExecutionException("Cannot read parameter " + name, e);
+    /**
+     * The stamp that lets a build with nothing to do skip the engine (generate only, never under
+     * CI=true, and only once the engine's class path is known); null when it does not apply.
+     */
+    private UpToDateStamp upToDateStamp(EngineLoader loader, Map<String, String> parameters, String generatorXml,
+                                        Map<String, String> properties) throws MojoExecutionException {
+        if (!goal().equals("generate") || "true".equalsIgnoreCase(System.getenv("CI"))) return null;
+        List<Path> classPath = loader.rememberedClassPath();
+        if (classPath == null) return null;
+        StringBuilder key = new StringBuilder(goal()).append('\n').append(project.getBasedir()).append('\n');
+        parameters.forEach((k, v) -> key.append("parameter ").append(k).append('=').append(v).append('\n'));
+        key.append("generator ").append(generatorXml).append('\n');
+        new TreeMap<>(properties).forEach((k, v) -> {
+            if (k.startsWith("cairn.")) key.append("property ").append(k).append('=').append(v).append('\n');
+        });
+        new TreeMap<>(System.getenv()).forEach((k, v) -> {
+            if (k.startsWith("CAIRN_") || k.equals("CI")) key.append("env ").append(k).append('=').append(v).append('\n');
+        });
+        try {
+            for (Path jar : classPath) {
+                key.append("jar ").append(jar).append(' ').append(Files.size(jar)).append(' ')
+                        .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
+            }
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.toString().getBytes(StandardCharsets.UTF_8)));
+            String execution = mojoExecution == null ? "default" : mojoExecution.getExecutionId();
+            return new UpToDateStamp(Path.of(project.getBuild().getDirectory(), "cairn", "up-to-date-" + execution + ".stamp"), hash);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    private String display(Path p) {
+        Path base = project.getBasedir().toPath();
+        return p.startsWith(base) ? base.relativize(p).toString() : p.toString();
+    }
+
+    /** This goal's configured parameters by name (each a setting's key), as text; unset ones left out. */
+    private Map<String, String> parameters() throws MojoExecutionException {
+        Map<String, String> values = new TreeMap<>();
+        for (Class<?> c = getClass(); c != AbstractMojo.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || !SETTING_TYPES.contains(f.getType())) continue;
+                try {
+                    f.setAccessible(true);
+                    Object value = f.get(this);
+                    // Maven injects an empty list or map for a collection nobody configured.
+                    boolean empty = value instanceof Collection<?> col && col.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
+                    if (value != null && !empty) values.putIfAbsent(f.getName(), asText(value));
+                } catch (IllegalAccessException e) {
+                    throw new MojoExecutionException("Cannot read parameter " + f.getName(), e);
+                }
             }
         }
-        return null;
+        return values;
     }
+
+    private static final Set<Class<?>> SETTING_TYPES = Set.of(String.class, Boolean.class, File.class, List.class, Map.class);
 
     private static String asText(Object value) {
         if (value instanceof Map<?, ?> m) {
@@ -127,40 +244,10 @@ abstract class AbstractCairnMojo extends AbstractMojo {
         return String.valueOf(value);
     }
 
-    @Override
-    public final void execute() throws MojoExecutionException, MojoFailureException {
-        CairnSettings settings = settings();
-        if (settings.flag(Setting.SKIP)) {
-            getLog().info("cairn: skipped (skip=true)");
-            return;
-        }
-        QuietLibraries.apply();
-        int code;
-        try {
-            code = run(settings);
-        } catch (MojoExecutionException | MojoFailureException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new MojoExecutionException("cairn " + goal() + ": " + ErrorText.of(e), e);
-        }
-        if (code == Goals.FINDINGS) {
-            throw new MojoFailureException("cairn " + goal() + " found problems; they are listed above.");
-        }
-        if (code != Goals.OK) {
-            throw new MojoExecutionException("cairn " + goal() + " failed; the reason is listed above.");
-        }
+    /** The goal's {@code <generator>} as XML, or null when it takes none or none is given. */
+    protected String generatorXml() {
+        return null;
     }
-
-    /** The goal's work; returns a {@link Goals} exit code. */
-    protected abstract int run(CairnSettings settings) throws Exception;
 
     protected abstract String goal();
-
-    protected void info(String line) {
-        getLog().info(line);
-    }
-
-    protected void error(String line) {
-        getLog().error(line);
-    }
 }

@@ -1,13 +1,10 @@
 package dev.cairn.maven;
 
-import dev.cairn.build.Goals;
-import dev.cairn.config.CairnSettings;
-import dev.cairn.config.Setting;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.jooq.meta.jaxb.Generator;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 import java.io.File;
 
@@ -30,9 +27,12 @@ public class GenerateMojo extends AbstractCairnMojo {
     @Parameter(property = "cairn.packageName")
     protected String packageName;
 
-    /** jOOQ's own {@code <generator>}: strategy, forcedTypes, generate flags, Kotlin, includes/excludes. */
+    /**
+     * jOOQ's own {@code <generator>}: strategy, forcedTypes, generate flags, Kotlin, includes/excludes.
+     * Taken as XML and read by jOOQ in the engine, as jOOQ reads its codegen XML file.
+     */
     @Parameter
-    protected Generator generator;
+    protected PlexusConfiguration generator;
 
     /** A jOOQ codegen XML file instead of (or besides) the inline {@code <generator>}. */
     @Parameter(property = "cairn.generatorConfig")
@@ -63,11 +63,8 @@ public class GenerateMojo extends AbstractCairnMojo {
     protected String snapshotCacheSize;
 
     @Override
-    protected int run(CairnSettings settings) throws Exception {
-        CairnSettings withGenerator = settings.withGenerator(generator);
-        int code = Goals.generate(withGenerator, System.getenv(), this::info, this::error);
-        if (code == Goals.OK) project.addCompileSourceRoot(withGenerator.path(Setting.OUTPUT_DIRECTORY).toString());
-        return code;
+    protected String generatorXml() {
+        return generator == null ? null : GeneratorXml.of(generator);
     }
 
     @Override

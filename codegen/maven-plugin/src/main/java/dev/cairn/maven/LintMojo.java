@@ -1,7 +1,5 @@
 package dev.cairn.maven;
 
-import dev.cairn.build.Goals;
-import dev.cairn.config.CairnSettings;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -10,11 +8,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.NONE)
 public class LintMojo extends AbstractCairnMojo {
-
-    @Override
-    protected int run(CairnSettings settings) throws Exception {
-        return Goals.lint(settings, this::info);
-    }
 
     @Override
     protected String goal() {

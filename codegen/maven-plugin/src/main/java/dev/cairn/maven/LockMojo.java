@@ -1,7 +1,5 @@
 package dev.cairn.maven;
 
-import dev.cairn.build.Goals;
-import dev.cairn.config.CairnSettings;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -19,11 +17,6 @@ public class LockMojo extends AbstractCairnMojo {
     /** The migration lock. Default migrations.lock beside the first location's folder. */
     @Parameter(property = "cairn.lockFile")
     protected File lockFile;
-
-    @Override
-    protected int run(CairnSettings settings) throws Exception {
-        return Goals.lock(settings, false, this::info, this::error);
-    }
 
     @Override
     protected String goal() {

@@ -1,7 +1,5 @@
 package dev.cairn.maven;
 
-import dev.cairn.build.Goals;
-import dev.cairn.config.CairnSettings;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -18,11 +16,6 @@ public class VerifyUndoMojo extends AbstractCairnMojo {
     /** A version without an undo script fails the build, not only a note. */
     @Parameter(property = "cairn.requireAllUndo")
     protected Boolean requireAllUndo;
-
-    @Override
-    protected int run(CairnSettings settings) throws Exception {
-        return Goals.verifyUndo(settings, this::info);
-    }
 
     @Override
     protected String goal() {

@@ -1,7 +1,5 @@
 package dev.cairn.maven;
 
-import dev.cairn.build.Goals;
-import dev.cairn.config.CairnSettings;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -12,11 +10,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "watch", threadSafe = true, requiresDependencyResolution = ResolutionScope.NONE)
 public class WatchMojo extends GenerateMojo {
-
-    @Override
-    protected int run(CairnSettings settings) throws Exception {
-        return Goals.watch(settings.withGenerator(generator), System.getenv(), this::info, this::error);
-    }
 
     @Override
     protected String goal() {

@@ -1,0 +1,108 @@
+package dev.cairn.maven;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A build in which nothing changed, told without loading the engine. When the engine finds a
+ * generate up to date it names the files and folders its verdict read (migrations, undo scripts,
+ * lock, fingerprint, generated output, settings files); this stamp keeps their size, time stamp
+ * and identity, and a key of everything else that chooses the result (the goal's parameters,
+ * cairn's properties and environment, the engine's jars). While the key and every one of those is
+ * unchanged, the verdict is the same, and the plugin says so without starting cairn. Git's index
+ * trick, as the engine's own file-hash cache uses it: a file younger than {@link #SETTLE_NANOS}
+ * is never trusted, so two edits in one clock tick cannot hide. Never used when CI=true.
+ */
+final class UpToDateStamp {
+
+    private static final String HEADER = "# cairn up-to-date stamp v1 (F size mtime-ns file-key path | D mtime-ns path | - absent-path) ";
+    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /** What the stamp says: the engine's line, and the output directory to add as a source root. */
+    record Verdict(String line, String sourceRoot) {
+    }
+
+    private final Path file;
+    private final String key;
+
+    UpToDateStamp(Path file, String key) {
+        this.file = file;
+        this.key = key;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** The verdict, when the key matches and every recorded file and folder is as it was; empty otherwise. */
+    Optional<Verdict> read() {
+        try {
+            if (!Files.isRegularFile(file)) return Optional.empty();
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() < 3 || !lines.get(0).equals(HEADER + key)) return Optional.empty();
+            for (String entry : lines.subList(3, lines.size())) {
+                String path = entry.substring(entry.lastIndexOf('\t') + 1);
+                if (!entry.equals(describe(Path.of(path)))) return Optional.empty();
+            }
+            return Optional.of(new Verdict(lines.get(1), lines.get(2)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // unreadable or foreign: the engine decides, and writes it anew
+        }
+    }
+
+    /**
+     * Records the verdict and the state of {@code roots} (folders with all they hold). Writes nothing,
+     * and removes an older stamp, when any of them changed within the last two seconds.
+     */
+    void write(String line, String sourceRoot, List<String> roots) {
+        try {
+            List<String> entries = new ArrayList<>();
+            long settled = System.currentTimeMillis() * 1_000_000L - SETTLE_NANOS;
+            for (String root : roots) {
+                Path r = Path.of(root);
+                List<Path> paths;
+                if (Files.isDirectory(r)) {
+                    try (Stream<Path> walk = Files.walk(r)) {
+                        paths = walk.sorted().toList();
+                    }
+                } else {
+                    paths = List.of(r);
+                }
+                for (Path p : paths) {
+                    if (Files.exists(p) && Files.getLastModifiedTime(p).to(TimeUnit.NANOSECONDS) > settled) {
+                        Files.deleteIfExists(file);
+                        return;
+                    }
+                    entries.add(describe(p));
+                }
+            }
+            Files.createDirectories(file.getParent());
+            Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".partial");
+            List<String> lines = new ArrayList<>(List.of(HEADER + key, line, sourceRoot));
+            lines.addAll(entries);
+            Files.write(partial, lines, StandardCharsets.UTF_8);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // no stamp: the next build asks the engine, which is only slower
+        }
+    }
+
+    /** One line for a path's state; the path comes last, after a tab. */
+    private static String describe(Path p) throws IOException {
+        if (!Files.exists(p)) return "-\t" + p;
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+        long modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        if (a.isDirectory()) return "D " + modified + "\t" + p;
+        return "F " + a.size() + " " + modified + " " + Objects.toString(a.fileKey(), "-") + "\t" + p;
+    }
+}
