@@ -1,4 +1,6 @@
 /**
- * Public API: the goals (generate, lint, verify-undo) over one configuration, as the Maven plugin, the jOOQ Database and this repository's own build call them.
+ * Public API: the goals (generate, lint, verify-undo, lock, watch) over one configuration, as this
+ * repository's own build and the jOOQ Database call them; {@link dev.cairn.build.MavenGoal} is the
+ * Maven plugin's door into them from its own class realm.
  */
 package dev.cairn.build;
