@@ -113,6 +113,19 @@ public final class Pipeline {
     }
 
     public PipelineResult run(PipelineOptions options) throws Exception {
+        if (options.mode() == Mode.CHECK) return runAlone(options);
+        // One writing run per project at a time (a watch, the IDE's build, a terminal): the second waits,
+        // then usually finds the classes the first wrote up to date.
+        long t0 = System.nanoTime();
+        try (RunLock ignored = RunLock.acquire(options.runLockFile(), holder -> out.accept(String.format("%-11s %s",
+                "waiting", "for the generate of this project that " + holder + " is running ...")))) {
+            long waited = System.nanoTime() - t0;
+            if (waited > 100_000_000L) report("waited", "for the other generate of this project", Duration.ofNanos(waited));
+            return runAlone(options);
+        }
+    }
+
+    private PipelineResult runAlone(PipelineOptions options) throws Exception {
         long t0 = System.nanoTime();
         boolean check = options.mode() == Mode.CHECK;
         Interruption.stage("lock");

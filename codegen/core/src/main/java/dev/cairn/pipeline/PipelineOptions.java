@@ -84,6 +84,11 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
         return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, file, mode, force, lint, flyway);
     }
 
+    /** Held while a run writes this project's output (beside {@link #hashCacheFile()}): one writing run at a time. */
+    public Path runLockFile() {
+        return hashCacheFile().resolveSibling("cairn-generate.lock");
+    }
+
     /**
      * Where local runs remember file hashes between runs (see {@link dev.cairn.files.FileHashCache}):
      * the build directory (target/) of the project that holds the fingerprint, found by walking up

@@ -104,6 +104,33 @@ class FreshnessPipelineTest {
     }
 
     @Test
+    void twoRunsAtOnceGenerateOnceTheSecondWaitsAndFindsItUpToDate() throws Exception {
+        // What a watch and a terminal's ./mvnw generate-sources do after the same save.
+        List<String> first = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> second = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DatabaseProvider databases = freshDatabase();
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var a = threads.submit(() -> runQuietly(databases, first));
+        var b = threads.submit(() -> runQuietly(databases, second));
+        threads.shutdown();
+        List<Outcome> outcomes = new ArrayList<>(List.of(a.get().outcome(), b.get().outcome()));
+        outcomes.sort(null);
+        assertEquals(List.of(Outcome.UP_TO_DATE, Outcome.GENERATED), outcomes, first + "\n" + second);
+        assertEquals(1, starts, "both runs asked for a database");
+        List<String> waiter = a.get().outcome() == Outcome.UP_TO_DATE ? first : second;
+        assertTrue(waiter.getFirst().startsWith("waiting    "), waiter.toString());
+        assertTrue(Files.isRegularFile(eventsClass()));
+    }
+
+    private PipelineResult runQuietly(DatabaseProvider databases, List<String> lines) {
+        try {
+            return new Pipeline(databases, lines::add).run(options);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void anUpToDateRunLeavesTheLockAloneAndRestoresAMissingOne() throws Exception {
         assertEquals(Outcome.GENERATED, run(options).outcome());
         Path lock = project.resolve("db/migrations.lock");
