@@ -1,5 +1,6 @@
 package dev.cairn.generate;
 
+import dev.cairn.build.ErrorText;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Generator;
@@ -51,7 +52,7 @@ public record UserGenerator(Generator generator, String source, List<String> ign
             if (config.getGenerator() == null) throw new IllegalArgumentException("it has no content");
             return config.getGenerator();
         } catch (Exception e) {
-            throw new IllegalArgumentException("<generator> is not jOOQ's codegen <generator>: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+            throw new IllegalArgumentException("<generator> is not jOOQ's codegen <generator>: " + ErrorText.of(e), e);
         }
     }
 

@@ -27,13 +27,7 @@ class RunLockTest {
         Path file = dir.resolve("target/cairn-generate.lock");
         List<String> waited = new CopyOnWriteArrayList<>();
         RunLock first = RunLock.acquire(file, waited::add);
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
-            try (RunLock ignored = RunLock.acquire(file, waited::add)) {
-                // got it
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Void> second = acquireInBackground(file, waited);
         Thread.sleep(300);
         assertFalse(second.isDone(), "the second run did not wait");
         first.close();
@@ -67,13 +61,7 @@ class RunLockTest {
             var lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("locked", lines.readLine());
             List<String> waited = new CopyOnWriteArrayList<>();
-            CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
-                try (RunLock ignored = RunLock.acquire(file, waited::add)) {
-                    // got it
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Void> run = acquireInBackground(file, waited);
             Thread.sleep(500);
             assertFalse(run.isDone(), "the run did not wait for the other process");
             p.getOutputStream().close(); // the holder ends, and its lock with it
@@ -83,5 +71,16 @@ class RunLockTest {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /** A run that takes the lock on another thread (and lets it go at once), noting any wait in {@code waited}. */
+    private static CompletableFuture<Void> acquireInBackground(Path file, List<String> waited) {
+        return CompletableFuture.runAsync(() -> {
+            try (RunLock ignored = RunLock.acquire(file, waited::add)) {
+                // got it
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }

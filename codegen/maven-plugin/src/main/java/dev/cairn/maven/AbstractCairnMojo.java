@@ -12,12 +12,6 @@ import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -185,27 +179,9 @@ abstract class AbstractCairnMojo extends AbstractMojo {
         if (!goal().equals("generate") || "true".equalsIgnoreCase(System.getenv("CI"))) return null;
         List<Path> classPath = loader.rememberedClassPath();
         if (classPath == null) return null;
-        StringBuilder key = new StringBuilder(goal()).append('\n').append(project.getBasedir()).append('\n');
-        parameters.forEach((k, v) -> key.append("parameter ").append(k).append('=').append(v).append('\n'));
-        key.append("generator ").append(generatorXml).append('\n');
-        new TreeMap<>(properties).forEach((k, v) -> {
-            if (k.startsWith("cairn.")) key.append("property ").append(k).append('=').append(v).append('\n');
-        });
-        new TreeMap<>(System.getenv()).forEach((k, v) -> {
-            if (k.startsWith("CAIRN_") || k.equals("CI")) key.append("env ").append(k).append('=').append(v).append('\n');
-        });
-        try {
-            for (Path jar : classPath) {
-                key.append("jar ").append(jar).append(' ').append(Files.size(jar)).append(' ')
-                        .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
-            }
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.toString().getBytes(StandardCharsets.UTF_8)));
-            String execution = mojoExecution == null ? "default" : mojoExecution.getExecutionId();
-            return new UpToDateStamp(Path.of(project.getBuild().getDirectory(), "cairn", "up-to-date-" + execution + ".stamp"), hash);
-        } catch (IOException | NoSuchAlgorithmException e) {
-            return null;
-        }
+        String execution = mojoExecution == null ? "default" : mojoExecution.getExecutionId();
+        return UpToDateStamp.of(Path.of(project.getBuild().getDirectory(), "cairn", "up-to-date-" + execution + ".stamp"),
+                goal(), project.getBasedir().toPath(), parameters, generatorXml, properties, System.getenv(), classPath);
     }
 
     private String display(Path p) {

@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -38,6 +43,34 @@ final class UpToDateStamp {
     UpToDateStamp(Path file, String key) {
         this.file = file;
         this.key = key;
+    }
+
+    /**
+     * The stamp at {@code file} for a build with these inputs: the goal and project, the parameters
+     * and {@code <generator>}, the {@code cairn.*} properties, the {@code CAIRN_*} and {@code CI}
+     * variables, and the engine's jars (path, size, time); null when a jar cannot be read.
+     */
+    static UpToDateStamp of(Path file, String goal, Path baseDir, Map<String, String> parameters, String generatorXml,
+                            Map<String, String> properties, Map<String, String> environment, List<Path> classPath) {
+        StringBuilder key = new StringBuilder(goal).append('\n').append(baseDir).append('\n');
+        parameters.forEach((k, v) -> key.append("parameter ").append(k).append('=').append(v).append('\n'));
+        key.append("generator ").append(generatorXml).append('\n');
+        new TreeMap<>(properties).forEach((k, v) -> {
+            if (k.startsWith("cairn.")) key.append("property ").append(k).append('=').append(v).append('\n');
+        });
+        new TreeMap<>(environment).forEach((k, v) -> {
+            if (k.startsWith("CAIRN_") || k.equals("CI")) key.append("env ").append(k).append('=').append(v).append('\n');
+        });
+        try {
+            for (Path jar : classPath) {
+                key.append("jar ").append(jar).append(' ').append(Files.size(jar)).append(' ')
+                        .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
+            }
+            return new UpToDateStamp(file, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.toString().getBytes(StandardCharsets.UTF_8))));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return null;
+        }
     }
 
     Path file() {
