@@ -2,23 +2,9 @@
 // alone, and the up-to-date stamp (the file times the engine's last no-op verdict rested on) answers.
 // Anything that changes the verdict (a new migration, a hand edit of a generated file, -Dcairn.force)
 // goes to the engine again.
-import java.util.concurrent.TimeUnit
 
-def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
-def settings = new File(basedir, 'target/noop-settings.xml')
-settings.text = new File(basedir, '../../../src/it/settings.xml').text
-        .replace('@localRepositoryUrl@', localRepositoryPath.toURI().toString())
-def build = { List<String> extra ->
-    def cmd = [mvn, '-B', '-o', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
-               "-Dcairn.snapshotCache=${new File(localRepositoryPath, '../it-snapshots').canonicalPath}"] + extra
-    def pb = new ProcessBuilder(cmd.collect { it.toString() }).directory(basedir).redirectErrorStream(true)
-    pb.environment().put('CI', 'false')
-    pb.environment().put('MAVEN_OPTS', '-XX:TieredStopAtLevel=1')
-    def p = pb.start()
-    def out = p.inputStream.getText('UTF-8')
-    assert p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0 : "mvn ${extra} failed:\n${out}"
-    return out
-}
+def maven = evaluate(new File(basedir, '../../../src/it/maven-build.groovy'))
+def build = { List<String> extra -> maven(extra, [CAIRN_DAEMON: 'off']) }
 def stampLine = 'no migration, setting or generated file changed since the last run'
 // Files younger than two seconds are never trusted by the stamp.
 Thread.sleep(2500)

@@ -75,6 +75,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Size cap of the snapshot cache, e.g. 512m or 2g (default: 1g); 0 turns snapshots off.")
     String snapshotCacheSize;
 
+    @Option(names = "--daemon", paramLabel = "IDLE",
+            description = "How long the warm engine that runs this project's next generate waits before it exits"
+                    + " (default: 30m); off runs every generate in this JVM. Never with --check or CI=true.")
+    String daemon;
+
     @Option(names = "--watch", description = "Regenerate whenever a migration file is saved, one line per run, until Ctrl-C."
             + " Runs start from snapshots (docs/snapshots.md).")
     boolean watch;
@@ -118,6 +123,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (lint != null) m.put(Setting.LINT, String.join(",", lint));
         if (snapshotCache != null) m.put(Setting.SNAPSHOT_CACHE, snapshotCache);
         if (snapshotCacheSize != null) m.put(Setting.SNAPSHOT_CACHE_SIZE, snapshotCacheSize);
+        if (daemon != null) m.put(Setting.DAEMON, daemon);
         return project.settings(m);
     }
 

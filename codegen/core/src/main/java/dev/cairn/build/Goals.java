@@ -2,6 +2,7 @@ package dev.cairn.build;
 
 import dev.cairn.config.CairnSettings;
 import dev.cairn.config.Setting;
+import dev.cairn.daemon.DaemonClient;
 import dev.cairn.database.DatabaseChoice;
 import dev.cairn.database.DatabaseKind;
 import dev.cairn.database.DatabaseProvider;
@@ -24,12 +25,15 @@ import dev.cairn.pipeline.PipelineResult;
 import dev.cairn.undo.RoundTripVerifier;
 import dev.cairn.undo.UndoScripts;
 import dev.cairn.undo.VerifyUndoReport;
+import dev.cairn.snapshot.WarmStart;
 import dev.cairn.watch.GenerateOnSave;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -52,31 +56,60 @@ public final class Goals {
         return generate(settings, environment, out, err, result -> { });
     }
 
-    /** As above; {@code onResult} is told what a run that got to its end did (e.g. whether it used a database). */
+    /**
+     * As above; {@code onResult} is told what a run that got to its end did (e.g. whether it used a
+     * database). Unless the {@link Setting#DAEMON daemon} setting is off (and never in check mode or
+     * with CI=true), the project's warm engine runs it when one is up, and a run that migrated here
+     * starts one for the next run.
+     */
     public static int generate(CairnSettings settings, Map<String, String> environment, Consumer<String> out,
                                Consumer<String> err, Consumer<PipelineResult> onResult) throws Exception {
         // Ctrl-C or SIGTERM (in Maven's JVM too): one line, then nothing from this goal (the CLI installed this already).
         try (Interruption.Handlers signals = Interruption.install(System.err)) {
             Consumer<String> o = quietAfterInterruption(out);
             Consumer<String> e = quietAfterInterruption(err);
-            PipelineOptions options = settings.pipelineOptions(environment);
-            DatabaseProvider provider = settings.databaseChoice(environment).provider(o);
-            try {
-                PipelineResult result = new Pipeline(provider, o).withSnapshots(settings.snapshotCache(environment)).run(options);
-                onResult.accept(result);
-                if (!result.ok()) {
-                    e.accept("error: " + String.join("\n", result.findings()));
-                    return FINDINGS;
-                }
-                return OK;
-            } catch (MigrationLockException | LintFailedException | ObservedRiskException failed) {
-                e.accept("error: " + failed.getMessage());
-                return FINDINGS;
+            Optional<Duration> daemon = DaemonClient.wanted(settings, environment);
+            if (daemon.isEmpty() && DaemonClient.off(settings)) DaemonClient.stop(settings, environment, o);
+            if (daemon.isPresent()) {
+                Optional<Integer> served = DaemonClient.run(settings, environment, o, e, onResult);
+                if (served.isPresent()) return served.get();
             }
+            PipelineResult[] result = new PipelineResult[1];
+            int code = run(settings, environment, o, e, r -> {
+                result[0] = r;
+                onResult.accept(r);
+            }, null);
+            if (daemon.isPresent() && code == OK && result[0] != null && result[0].database() != null) {
+                DaemonClient.start(settings, environment, daemon.get(), o);
+            }
+            return code;
         } catch (Exception | Error failed) {
             // A failure after an interruption is its consequence (the server was stopped under the run): not reported.
             Interruption.parkIfRequested();
             throw failed;
+        }
+    }
+
+    /**
+     * One generate in this JVM, without signal handling: {@link #generate}'s body, and what the
+     * daemon runs for a client ({@code warm}: its server started ahead, or null).
+     */
+    public static int run(CairnSettings settings, Map<String, String> environment, Consumer<String> out,
+                          Consumer<String> err, Consumer<PipelineResult> onResult, WarmStart warm) throws Exception {
+        PipelineOptions options = settings.pipelineOptions(environment);
+        DatabaseProvider provider = settings.databaseChoice(environment).provider(out);
+        try {
+            Pipeline pipeline = new Pipeline(provider, out).withSnapshots(settings.snapshotCache(environment));
+            PipelineResult result = (warm == null ? pipeline : pipeline.withWarmStart(warm)).run(options);
+            onResult.accept(result);
+            if (!result.ok()) {
+                err.accept("error: " + String.join("\n", result.findings()));
+                return FINDINGS;
+            }
+            return OK;
+        } catch (MigrationLockException | LintFailedException | ObservedRiskException failed) {
+            err.accept("error: " + failed.getMessage());
+            return FINDINGS;
         }
     }
 

@@ -42,6 +42,9 @@ public enum Setting {
                     + " embedded database only (docs/snapshots.md)."),
     SNAPSHOT_CACHE_SIZE("snapshotCacheSize", "1g",
             "Size cap of the snapshot cache (`512m`, `2g`); least recently used snapshots go first. `0` turns snapshots off."),
+    DAEMON("daemon", "30m",
+            "How long the warm engine that runs this project's next generate waits before it exits (`30m`, `2h`);"
+                    + " `off` runs every generate in its own JVM. Never with CI=true or check (docs/snapshots.md)."),
     FORCE("force", "false", "Regenerate even when the fingerprint says nothing changed; migrates from zero."),
     CHECK("check", "false", "Write nothing; fail when the generated code, its fingerprint or the lock is behind. On when CI=true."),
     SKIP("skip", "false", "Skip the goal.");

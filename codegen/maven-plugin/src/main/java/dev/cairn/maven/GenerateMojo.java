@@ -62,6 +62,10 @@ public class GenerateMojo extends AbstractCairnMojo {
     @Parameter(property = "cairn.snapshotCacheSize")
     protected String snapshotCacheSize;
 
+    /** How long the warm engine for the next generate waits before it exits, e.g. 30m; off runs each generate in Maven's JVM. */
+    @Parameter(property = "cairn.daemon")
+    protected String daemon;
+
     @Override
     protected String generatorXml() {
         return generator == null ? null : GeneratorXml.of(generator);

@@ -1,0 +1,176 @@
+package dev.cairn.daemon;
+
+import dev.cairn.config.CairnSettings;
+import dev.cairn.config.Setting;
+import dev.cairn.pipeline.PipelineOptions;
+import dev.cairn.pipeline.PipelineResult;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The front ends' side of the warm engine ({@link GenerateDaemon}): hands a generate to the
+ * project's daemon when one is up, and starts one after a run that needed a database here.
+ */
+public final class DaemonClient {
+
+    private static final Pattern IDLE = Pattern.compile("(\\d+)\\s*([smh])");
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    private DaemonClient() {
+    }
+
+    /**
+     * How long a daemon would wait for the next run, or empty where none is used: {@code daemon=off},
+     * check mode, CI=true (CI proves the chain from zero in a JVM of its own), or no Unix sockets.
+     */
+    public static Optional<Duration> wanted(CairnSettings settings, Map<String, String> environment) {
+        if (off(settings)) return Optional.empty();
+        String v = settings.value(Setting.DAEMON).toLowerCase(Locale.ROOT);
+        Matcher m = IDLE.matcher(v);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("daemon (" + settings.sources().get(Setting.DAEMON) + ") must be a time such as 30m,"
+                    + " 90s or 2h, or off; not '" + settings.value(Setting.DAEMON) + "'.");
+        }
+        if ("true".equalsIgnoreCase(environment.get("CI"))) return Optional.empty();
+        if (settings.pipelineOptions(environment).mode() != PipelineOptions.Mode.WRITE) return Optional.empty();
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) return Optional.empty();
+        long n = Long.parseLong(m.group(1));
+        Duration idle = switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+        return idle.isZero() ? Optional.empty() : Optional.of(idle);
+    }
+
+    /** Whether the setting turns the daemon off (rather than check mode or CI leaving it unused). */
+    public static boolean off(CairnSettings settings) {
+        String v = settings.value(Setting.DAEMON).toLowerCase(Locale.ROOT);
+        return v.isEmpty() || v.equals("off") || v.equals("false") || v.equals("0") || v.equals("no");
+    }
+
+    /** Stops the project's daemon, if one is up (a run with {@code daemon=off}), and says so. */
+    public static void stop(CairnSettings settings, Map<String, String> environment, Consumer<String> out) {
+        try {
+            DaemonAddress address = DaemonAddress.of(settings.baseDir(), EngineClassPath.current(), environment);
+            if (!Files.exists(address.socket())) return;
+            try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                channel.connect(UnixDomainSocketAddress.of(address.socket()));
+                DataOutputStream request = new DataOutputStream(Channels.newOutputStream(channel));
+                DaemonProtocol.writeStop(request);
+                new DataInputStream(Channels.newInputStream(channel)).readByte();
+            }
+            out.accept(String.format("%-11s %s", "daemon", "stopped this project's warm engine (daemon=off)"));
+        } catch (IOException | UnsupportedOperationException none) {
+            // none was listening
+        }
+    }
+
+    /**
+     * Runs the generate in the project's daemon, its lines to {@code out} and {@code err} as they
+     * come; empty when no daemon answered before the run began (the caller runs it itself).
+     *
+     * @return the run's exit code
+     * @throws IOException when the daemon stopped in the middle of the run
+     * @throws IllegalStateException the run's failure, with its message
+     */
+    public static Optional<Integer> run(CairnSettings settings, Map<String, String> environment, Consumer<String> out,
+                                        Consumer<String> err, Consumer<PipelineResult> onResult) throws IOException {
+        DaemonAddress address;
+        try {
+            address = DaemonAddress.of(settings.baseDir(), EngineClassPath.current(), environment);
+        } catch (IOException | UnsupportedOperationException noDaemons) {
+            return Optional.empty();
+        }
+        if (!Files.exists(address.socket())) return Optional.empty();
+        SocketChannel channel;
+        try {
+            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.connect(UnixDomainSocketAddress.of(address.socket()));
+        } catch (IOException notListening) {
+            return Optional.empty(); // a daemon that was killed left its socket; the next one started replaces it
+        }
+        boolean begun = false;
+        try (channel;
+             DataOutputStream request = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)))) {
+            DaemonProtocol.writeRequest(request, settings, environment);
+            while (true) {
+                byte frame = in.readByte();
+                begun = true;
+                switch (frame) {
+                    case DaemonProtocol.OUT -> out.accept(DaemonProtocol.readString(in));
+                    case DaemonProtocol.ERR -> err.accept(DaemonProtocol.readString(in));
+                    case DaemonProtocol.RESULT -> onResult.accept(DaemonProtocol.readResult(in));
+                    case DaemonProtocol.EXIT -> {
+                        return Optional.of(in.readInt());
+                    }
+                    case DaemonProtocol.FAILED -> throw new IllegalStateException(DaemonProtocol.readString(in));
+                    default -> throw new IOException("frame " + frame + " is not cairn's protocol");
+                }
+            }
+        } catch (IOException e) {
+            if (!begun) return Optional.empty(); // it went away before the run began: run here
+            throw new IOException("the cairn daemon stopped in the middle of the run (" + (e instanceof EOFException ? "end of stream" : e.getMessage())
+                    + "; its log: " + address.log() + "). Run again; daemon=off runs every generate in its own JVM.", e);
+        }
+    }
+
+    static String minutes(Duration d) {
+        return d.toSeconds() % 60 != 0 ? d.toSeconds() + " s" : d.toMinutes() + " min";
+    }
+
+    /**
+     * Starts the project's daemon in the background (a session of its own, so the terminal's Ctrl-C
+     * does not reach it), telling it these settings, so it starts the next run's server at once.
+     */
+    public static void start(CairnSettings settings, Map<String, String> environment, Duration idle, Consumer<String> out) {
+        try {
+            DaemonAddress address = DaemonAddress.of(settings.baseDir(), EngineClassPath.current(), environment);
+            EngineClassPath engine = EngineClassPath.current();
+            List<String> command = new ArrayList<>();
+            if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(List.of("-cp", engine.asArgument(), "-XX:+UseSerialGC", "-Xshare:auto",
+                    "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
+            DaemonAddress.passedOn().forEach((name, value) -> command.add("-D" + name + "=" + value));
+            command.addAll(List.of(GenerateDaemon.class.getName(), address.socket().toString(), settings.baseDir().toString(),
+                    Long.toString(idle.toSeconds())));
+            // One log per address, kept short: a daemon's start and one line per run.
+            if (Files.exists(address.log()) && Files.size(address.log()) > (1 << 20)) Files.delete(address.log());
+            ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of(System.getProperty("user.dir")).toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(address.log().toFile()));
+            Process p = pb.start();
+            try (OutputStream stdin = p.getOutputStream();
+                 DataOutputStream first = new DataOutputStream(new BufferedOutputStream(stdin))) {
+                DaemonProtocol.writeRequest(first, settings, environment);
+            }
+            out.accept(String.format("%-11s %s", "daemon", "started (pid " + p.pid() + "): it runs the next generate of this"
+                    + " project warm, and exits after " + minutes(idle) + " without one (daemon=off: none)"));
+        } catch (IOException | RuntimeException e) {
+            out.accept(String.format("%-11s %s", "daemon", "not started (" + dev.cairn.build.ErrorText.of(e)
+                    + "); every generate runs in its own JVM"));
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.cairn.daemon;
+
+import dev.cairn.config.CairnSettings;
+import dev.cairn.config.Setting;
+import dev.cairn.generate.UserGenerator;
+import dev.cairn.pipeline.PipelineResult;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What client and daemon say to each other. A request is one generate: the settings as the
+ * client resolved them (values and where each came from, jOOQ's {@code <generator>} as its XML)
+ * and the client's environment. The answer is a stream of frames: stage lines for stdout and
+ * stderr as the run prints them, its result, then its exit code, or the failure's message.
+ */
+final class DaemonProtocol {
+
+    static final int VERSION = 1;
+
+    /** What a client asks for, after the version: a generate, or the daemon's end. */
+    static final byte GENERATE = 'G';
+    static final byte STOP = 'S';
+
+    static final byte OUT = 'O';
+    static final byte ERR = 'E';
+    static final byte RESULT = 'R';
+    static final byte EXIT = 'C';
+    static final byte FAILED = 'X';
+
+    /** One generate, as the daemon runs it; or, with no settings, the request to stop. */
+    record Request(CairnSettings settings, Map<String, String> environment) {
+        boolean stop() {
+            return settings == null;
+        }
+    }
+
+    private DaemonProtocol() {
+    }
+
+    static void writeRequest(DataOutputStream out, CairnSettings settings, Map<String, String> environment) throws IOException {
+        out.writeInt(VERSION);
+        out.writeByte(GENERATE);
+        writeString(out, settings.baseDir().toString());
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        settings.values().forEach((s, v) -> values.put(s.key(), v));
+        settings.sources().forEach((s, v) -> sources.put(s.key(), v));
+        writeMap(out, values);
+        writeMap(out, sources);
+        writeString(out, settings.generator().map(Object::toString).orElse(null));
+        writeMap(out, environment);
+        out.flush();
+    }
+
+    static void writeStop(DataOutputStream out) throws IOException {
+        out.writeInt(VERSION);
+        out.writeByte(STOP);
+        out.flush();
+    }
+
+    static Request readRequest(DataInputStream in) throws IOException {
+        int version = in.readInt();
+        if (version != VERSION) throw new IOException("protocol " + version + ", this daemon speaks " + VERSION);
+        if (in.readByte() == STOP) return new Request(null, Map.of());
+        Path baseDir = Path.of(readString(in));
+        Map<Setting, String> values = settings(readMap(in));
+        Map<Setting, String> sources = settings(readMap(in));
+        String generator = readString(in);
+        Map<String, String> environment = readMap(in);
+        CairnSettings s = new CairnSettings(baseDir, values, sources, Optional.empty());
+        if (generator != null) s = s.withGenerator(UserGenerator.parse(generator));
+        return new Request(s, environment);
+    }
+
+    private static Map<Setting, String> settings(Map<String, String> byKey) throws IOException {
+        Map<Setting, String> m = new EnumMap<>(Setting.class);
+        for (var e : byKey.entrySet()) {
+            m.put(Setting.byKey(e.getKey()).orElseThrow(() -> new IOException("unknown setting " + e.getKey())), e.getValue());
+        }
+        return m;
+    }
+
+    static void writeLine(DataOutputStream out, byte stream, String line) throws IOException {
+        out.writeByte(stream);
+        writeString(out, line);
+        out.flush();
+    }
+
+    static void writeResult(DataOutputStream out, PipelineResult r) throws IOException {
+        out.writeByte(RESULT);
+        writeString(out, r.outcome().name());
+        writeString(out, r.fingerprint());
+        out.writeInt(r.findings().size());
+        for (String f : r.findings()) writeString(out, f);
+        writeString(out, r.database());
+        out.writeInt(r.migrationsApplied());
+        writeString(out, r.schemaVersion());
+        out.writeInt(r.tables());
+        out.writeInt(r.enums());
+        out.writeBoolean(r.outputChanged());
+        for (Duration d : List.of(r.databaseStart(), r.migrate(), r.generate(), r.total())) out.writeLong(d.toNanos());
+        out.flush();
+    }
+
+    /** After the {@link #RESULT} byte. */
+    static PipelineResult readResult(DataInputStream in) throws IOException {
+        PipelineResult.Outcome outcome = PipelineResult.Outcome.valueOf(readString(in));
+        String fingerprint = readString(in);
+        List<String> findings = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) findings.add(readString(in));
+        String database = readString(in);
+        int applied = in.readInt();
+        String version = readString(in);
+        int tables = in.readInt();
+        int enums = in.readInt();
+        boolean changed = in.readBoolean();
+        return new PipelineResult(outcome, fingerprint, findings, database, applied, version, tables, enums, changed,
+                Duration.ofNanos(in.readLong()), Duration.ofNanos(in.readLong()), Duration.ofNanos(in.readLong()),
+                Duration.ofNanos(in.readLong()));
+    }
+
+    static void writeExit(DataOutputStream out, int code) throws IOException {
+        out.writeByte(EXIT);
+        out.writeInt(code);
+        out.flush();
+    }
+
+    static void writeFailure(DataOutputStream out, String message) throws IOException {
+        out.writeByte(FAILED);
+        writeString(out, message);
+        out.flush();
+    }
+
+    private static void writeMap(DataOutputStream out, Map<String, String> m) throws IOException {
+        out.writeInt(m.size());
+        for (var e : m.entrySet()) {
+            writeString(out, e.getKey());
+            writeString(out, e.getValue());
+        }
+    }
+
+    private static Map<String, String> readMap(DataInputStream in) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = in.readInt(); i > 0; i--) m.put(readString(in), readString(in));
+        return m;
+    }
+
+    static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    static String readString(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) return null;
+        if (n > 64 << 20) throw new IOException("a string of " + n + " bytes: not cairn's protocol");
+        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,300 @@
+package dev.cairn.daemon;
+
+import dev.cairn.build.ErrorText;
+import dev.cairn.build.Goals;
+import dev.cairn.build.QuietLibraries;
+import dev.cairn.config.CairnSettings;
+import dev.cairn.files.FileTrees;
+import dev.cairn.pipeline.Pipeline;
+import dev.cairn.pipeline.PipelineOptions;
+import dev.cairn.pipeline.PipelineResult;
+import dev.cairn.snapshot.WarmStart;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The warm engine of one project: a JVM that keeps cairn, jOOQ and Flyway loaded (and compiled),
+ * and between runs one server started ahead from the snapshot the last run ended on, and runs the
+ * generates its clients send, one at a time, as {@link Goals#run} runs them in their own JVM.
+ *
+ * <p>It exits, stopping that server, when no run came for the idle time, when its engine's class
+ * path changed (a rebuilt or upgraded cairn gets a daemon of its own), when the project folder is
+ * gone, and on SIGTERM. A file lock makes it the only daemon at its address; its output goes to
+ * the log beside the socket.
+ */
+public final class GenerateDaemon implements AutoCloseable {
+
+    private static final Duration TICK = Duration.ofSeconds(5);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final DaemonAddress address;
+    private final Duration idle;
+    private final EngineClassPath engine;
+    private final String engineIdentity;
+    private final ServerSocketChannel server;
+    private final WarmStart warm = new WarmStart();
+    private final CountDownLatch warmedUp = new CountDownLatch(1);
+    private volatile long lastUsed = System.nanoTime();
+    private volatile boolean running;
+    private volatile String stopReason = "stopped";
+    private int runs;
+
+    private GenerateDaemon(DaemonAddress address, Duration idle, ServerSocketChannel server) {
+        this.address = address;
+        this.idle = idle;
+        this.engine = EngineClassPath.current();
+        this.engineIdentity = engine.identity();
+        this.server = server;
+    }
+
+    /** {@code GenerateDaemon SOCKET PROJECT_DIR IDLE_SECONDS}; the settings of the run that started it come on stdin. */
+    public static void main(String[] args) throws Exception {
+        Path socket = Path.of(args[0]);
+        String id = socket.getFileName().toString().replaceFirst("\\.sock$", "");
+        DaemonAddress address = new DaemonAddress(socket, socket.resolveSibling(id + ".lock"),
+                socket.resolveSibling(id + ".log"), Path.of(args[1]));
+        Duration idle = Duration.ofSeconds(Long.parseLong(args[2]));
+        DaemonProtocol.Request first = readFirst();
+        QuietLibraries.apply();
+        try (FileChannel lockFile = FileChannel.open(address.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                log("another daemon serves " + address.baseDir() + "; exiting");
+                return;
+            }
+            Files.deleteIfExists(socket); // left by a daemon that was killed
+            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+            try (GenerateDaemon daemon = new GenerateDaemon(address, idle, server)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(daemon::shutDown, "cairn-daemon-stop"));
+                log("pid " + ProcessHandle.current().pid() + " serves " + address.baseDir() + "; exits after "
+                        + DaemonClient.minutes(idle) + " without a run");
+                daemon.warmUp(first);
+                daemon.serve();
+            } finally {
+                Files.deleteIfExists(socket);
+            }
+        }
+        System.exit(0); // threads a run left (pools, timers) must not keep the JVM
+    }
+
+    private static DaemonProtocol.Request readFirst() {
+        try {
+            DaemonProtocol.Request r = DaemonProtocol.readRequest(new DataInputStream(new BufferedInputStream(System.in)));
+            return r.stop() ? null : r;
+        } catch (IOException | RuntimeException none) {
+            return null;
+        }
+    }
+
+    /**
+     * On a thread of its own, before the first run it serves: one generate of the project as it is
+     * now into a scratch folder (its lock, fingerprint, output and caches there, nothing of the
+     * project's written). It loads and compiles what a run runs, and ends, as every run does, with
+     * the next run's server started ahead from the snapshot it used.
+     */
+    private void warmUp(DaemonProtocol.Request first) {
+        if (first == null) {
+            warmedUp.countDown();
+            return;
+        }
+        Thread t = new Thread(() -> {
+            long t0 = System.nanoTime();
+            Path scratch = null;
+            try {
+                scratch = Files.createTempDirectory("cairn-daemon-warm-up-");
+                CairnSettings s = first.settings();
+                Map<String, String> env = first.environment();
+                PipelineOptions real = s.pipelineOptions(env);
+                Path lock = scratch.resolve("migrations.lock");
+                if (Files.isRegularFile(real.lockFile())) Files.copy(real.lockFile(), lock);
+                PipelineOptions options = new PipelineOptions(real.migrationDirs(), scratch.resolve("out"), real.codegen(),
+                        lock, scratch.resolve("codegen.fingerprint"), PipelineOptions.Mode.WRITE, false, real.lint(), real.flyway());
+                PipelineResult r = new Pipeline(s.databaseChoice(env).provider(line -> { }), line -> { })
+                        .withSnapshots(s.snapshotCache(env)).withWarmStart(warm).run(options);
+                log(String.format("warm-up: %d tables generated into a scratch folder, %.1f s", r.tables(),
+                        (System.nanoTime() - t0) / 1e9));
+            } catch (Exception | Error e) {
+                log("warm-up failed (the first run is slower): " + ErrorText.of(e));
+            } finally {
+                if (scratch != null) FileTrees.deleteQuietly(scratch);
+                lastUsed = System.nanoTime(); // the idle time counts from here
+                warmedUp.countDown();
+            }
+        }, "cairn-daemon-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void serve() throws InterruptedException {
+        Thread watchdog = new Thread(this::watch, "cairn-daemon-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        while (true) {
+            SocketChannel client;
+            try {
+                client = server.accept();
+            } catch (ClosedChannelException stopped) {
+                log(stopReason);
+                return;
+            } catch (IOException e) {
+                log("accept failed: " + ErrorText.of(e) + "; exiting");
+                return;
+            }
+            warmedUp.await(2, java.util.concurrent.TimeUnit.MINUTES);
+            running = true;
+            try {
+                serveOne(client);
+            } finally {
+                running = false;
+                lastUsed = System.nanoTime();
+            }
+        }
+    }
+
+    private void serveOne(SocketChannel client) {
+        long t0 = System.nanoTime();
+        String project = address.baseDir().toString();
+        int code = -1;
+        try (client;
+             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(client)));
+             Frames out = new Frames(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client))))) {
+            DaemonProtocol.Request r;
+            try {
+                r = DaemonProtocol.readRequest(in);
+            } catch (EOFException gone) {
+                return; // a client that only probed, or gave up
+            }
+            if (r.stop()) {
+                stopReason = "stopped by a run with daemon=off";
+                out.exit(0);
+                shutDown();
+                return;
+            }
+            project = r.settings().baseDir().toString();
+            runs++;
+            out.line(DaemonProtocol.OUT, String.format("%-11s %s", "daemon",
+                    "run " + runs + " of the warm engine (pid " + ProcessHandle.current().pid() + "); daemon=off runs in this JVM"));
+            try {
+                code = Goals.run(r.settings(), r.environment(), l -> out.line(DaemonProtocol.OUT, l),
+                        l -> out.line(DaemonProtocol.ERR, l), out::result, warm);
+                out.exit(code);
+            } catch (Exception | Error e) {
+                log("run " + runs + " failed: " + ErrorText.of(e));
+                out.failure(ErrorText.of(e));
+            }
+        } catch (IOException e) {
+            log("run " + runs + ": " + ErrorText.of(e));
+        }
+        log(String.format("run %d for %s: exit %d, %.1f s", runs, project, code, (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** Frames to one client; a client that went away (Ctrl-C) stops getting them, the run goes on to its end. */
+    private static final class Frames implements AutoCloseable {
+        private final DataOutputStream out;
+        private boolean gone;
+
+        Frames(DataOutputStream out) {
+            this.out = out;
+        }
+
+        synchronized void line(byte stream, String text) {
+            send(() -> DaemonProtocol.writeLine(out, stream, text));
+        }
+
+        synchronized void result(PipelineResult r) {
+            send(() -> DaemonProtocol.writeResult(out, r));
+        }
+
+        synchronized void exit(int code) {
+            send(() -> DaemonProtocol.writeExit(out, code));
+        }
+
+        synchronized void failure(String message) {
+            send(() -> DaemonProtocol.writeFailure(out, message));
+        }
+
+        private interface Write {
+            void run() throws IOException;
+        }
+
+        private void send(Write w) {
+            if (gone) return;
+            try {
+                w.run();
+            } catch (IOException e) {
+                gone = true;
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the client is gone
+            }
+        }
+    }
+
+    /** Every few seconds: idle too long, engine changed, project gone: stop accepting, which ends {@link #serve}. */
+    private void watch() {
+        while (server.isOpen()) {
+            try {
+                Thread.sleep(TICK.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (running) continue;
+            String reason = null;
+            if (System.nanoTime() - lastUsed > idle.toNanos()) reason = "no run for " + DaemonClient.minutes(idle);
+            else if (!Files.isDirectory(address.baseDir())) reason = "the project folder is gone";
+            else if (!engine.identity().equals(engineIdentity)) reason = "its engine's class path changed";
+            if (reason != null) {
+                stopReason = reason + "; exiting";
+                shutDown();
+            }
+        }
+    }
+
+    private void shutDown() {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        warm.close();
+    }
+
+    @Override
+    public void close() {
+        shutDown();
+    }
+
+    private static void log(String line) {
+        System.out.println(LocalTime.now().format(TIME) + "  " + line);
+    }
+}
