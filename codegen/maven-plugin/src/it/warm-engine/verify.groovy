@@ -1,6 +1,6 @@
 // The warm engine through Maven: the invoker's build generated (in Maven's JVM) and started the
 // project's daemon on the plugin's engine class path; the next `mvn generate-sources` runs in it,
-// with the server it started ahead; a build with daemon=off stops it, and none of its PostgreSQL
+// with the server it started ahead; a build with daemon=stop stops it, and none of its PostgreSQL
 // processes is left.
 import java.util.concurrent.TimeUnit
 
@@ -22,7 +22,7 @@ try {
     new File(basedir, 'src/main/resources/db/migration/V3__create_reviews.sql').text =
             'CREATE TABLE IF NOT EXISTS reviews (id bigint PRIMARY KEY, book_id bigint REFERENCES books (id));\n'
     def second = build(['generate-sources'])
-    assert second.contains("run 1 of the warm engine (pid ${pid})") : second
+    assert second.contains("run 1 in the warm engine, pid ${pid} (") : second
     assert second.contains('1 new migration on snapshot @V2 (2 reused, server started ahead), schema at version 3') : second
     assert new File(basedir, 'target/generated-sources/jooq/com/example/db/tables/Reviews.java').isFile()
     assert new File(basedir, 'src/main/resources/db/migrations.lock').text.contains('V3__create_reviews.sql')
@@ -31,8 +31,8 @@ try {
     while ((servers = postgres()).isEmpty() && System.nanoTime() < deadline) Thread.sleep(200)
     assert !servers.isEmpty() : 'no server started ahead for the run after'
 
-    def third = build(['generate-sources', '-Dit.daemon=off'])
-    assert third.contains("daemon      stopped this project's warm engine (daemon=off)") : third
+    def third = build(['generate-sources', '-Dit.daemon=stop'])
+    assert third.contains("daemon      stopped this project's warm engine (daemon=stop)") : third
     assert daemon.onExit().get(30, TimeUnit.SECONDS) != null
 } finally {
     if (daemon.isAlive()) daemon.destroy()

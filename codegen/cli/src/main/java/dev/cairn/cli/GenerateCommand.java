@@ -77,7 +77,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--daemon", paramLabel = "IDLE",
             description = "How long the warm engine that runs this project's next generate waits before it exits"
-                    + " (default: 30m); off runs every generate in this JVM. Never with --check or CI=true.")
+                    + " (default: 30m); off runs every generate in this JVM, stop also stops the warm engine. Never with --check or CI=true.")
     String daemon;
 
     @Option(names = "--watch", description = "Regenerate whenever a migration file is saved, one line per run, until Ctrl-C."

@@ -69,7 +69,7 @@ public final class Goals {
             Consumer<String> o = quietAfterInterruption(out);
             Consumer<String> e = quietAfterInterruption(err);
             Optional<Duration> daemon = DaemonClient.wanted(settings, environment);
-            if (daemon.isEmpty() && DaemonClient.off(settings)) DaemonClient.stop(settings, environment, o);
+            if (DaemonClient.stopping(settings)) DaemonClient.stop(settings, environment, o);
             if (daemon.isPresent()) {
                 Optional<Integer> served = DaemonClient.run(settings, environment, o, e, onResult);
                 if (served.isPresent()) return served.get();

@@ -44,7 +44,7 @@ public enum Setting {
             "Size cap of the snapshot cache (`512m`, `2g`); least recently used snapshots go first. `0` turns snapshots off."),
     DAEMON("daemon", "30m",
             "How long the warm engine that runs this project's next generate waits before it exits (`30m`, `2h`);"
-                    + " `off` runs every generate in its own JVM. Never with CI=true or check (docs/snapshots.md)."),
+                    + " `off` runs every generate in its own JVM, `stop` also stops the project's warm engine. Never with CI=true or check (docs/snapshots.md)."),
     FORCE("force", "false", "Regenerate even when the fingerprint says nothing changed; migrates from zero."),
     CHECK("check", "false", "Write nothing; fail when the generated code, its fingerprint or the lock is behind. On when CI=true."),
     SKIP("skip", "false", "Skip the goal.");

@@ -41,7 +41,8 @@ public final class DaemonClient {
     }
 
     /**
-     * How long a daemon would wait for the next run, or empty where none is used: {@code daemon=off},
+     * How long a daemon would wait for the next run, or empty where none is used: {@code daemon=off}
+     * or {@code stop},
      * check mode, CI=true (CI proves the chain from zero in a JVM of its own), or no Unix sockets.
      */
     public static Optional<Duration> wanted(CairnSettings settings, Map<String, String> environment) {
@@ -50,7 +51,7 @@ public final class DaemonClient {
         Matcher m = IDLE.matcher(v);
         if (!m.matches()) {
             throw new IllegalArgumentException("daemon (" + settings.sources().get(Setting.DAEMON) + ") must be a time such as 30m,"
-                    + " 90s or 2h, or off; not '" + settings.value(Setting.DAEMON) + "'.");
+                    + " 90s or 2h, off or stop; not '" + settings.value(Setting.DAEMON) + "'.");
         }
         if ("true".equalsIgnoreCase(environment.get("CI"))) return Optional.empty();
         if (settings.pipelineOptions(environment).mode() != PipelineOptions.Mode.WRITE) return Optional.empty();
@@ -64,13 +65,18 @@ public final class DaemonClient {
         return idle.isZero() ? Optional.empty() : Optional.of(idle);
     }
 
-    /** Whether the setting turns the daemon off (rather than check mode or CI leaving it unused). */
+    /** Whether the setting leaves the daemon out ({@code off}, or {@code stop}). */
     public static boolean off(CairnSettings settings) {
         String v = settings.value(Setting.DAEMON).toLowerCase(Locale.ROOT);
-        return v.isEmpty() || v.equals("off") || v.equals("false") || v.equals("0") || v.equals("no");
+        return v.isEmpty() || v.equals("off") || v.equals("false") || v.equals("0") || v.equals("no") || stopping(settings);
     }
 
-    /** Stops the project's daemon, if one is up (a run with {@code daemon=off}), and says so. */
+    /** {@code daemon=stop}: stop the project's daemon, and run in this JVM. */
+    public static boolean stopping(CairnSettings settings) {
+        return settings.value(Setting.DAEMON).equalsIgnoreCase("stop");
+    }
+
+    /** Stops the project's daemon, if one is up (a run with {@code daemon=stop}), and says so. */
     public static void stop(CairnSettings settings, Map<String, String> environment, Consumer<String> out) {
         try {
             DaemonAddress address = DaemonAddress.of(settings.baseDir(), EngineClassPath.current(), environment);
@@ -81,7 +87,7 @@ public final class DaemonClient {
                 DaemonProtocol.writeStop(request);
                 new DataInputStream(Channels.newInputStream(channel)).readByte();
             }
-            out.accept(String.format("%-11s %s", "daemon", "stopped this project's warm engine (daemon=off)"));
+            out.accept(String.format("%-11s %s", "daemon", "stopped this project's warm engine (daemon=stop)"));
         } catch (IOException | UnsupportedOperationException none) {
             // none was listening
         }
@@ -167,7 +173,7 @@ public final class DaemonClient {
                 DaemonProtocol.writeRequest(first, settings, environment);
             }
             out.accept(String.format("%-11s %s", "daemon", "started (pid " + p.pid() + "): it runs the next generate of this"
-                    + " project warm, and exits after " + minutes(idle) + " without one (daemon=off: none)"));
+                    + " project warm, and exits after " + minutes(idle) + " without one (daemon=stop stops it, off leaves it out)"));
         } catch (IOException | RuntimeException e) {
             out.accept(String.format("%-11s %s", "daemon", "not started (" + dev.cairn.build.ErrorText.of(e)
                     + "); every generate runs in its own JVM"));

@@ -189,7 +189,7 @@ public final class GenerateDaemon implements AutoCloseable {
                 return; // a client that only probed, or gave up
             }
             if (r.stop()) {
-                stopReason = "stopped by a run with daemon=off";
+                stopReason = "stopped by a run with daemon=stop";
                 out.exit(0);
                 shutDown();
                 return;
@@ -197,7 +197,7 @@ public final class GenerateDaemon implements AutoCloseable {
             project = r.settings().baseDir().toString();
             runs++;
             out.line(DaemonProtocol.OUT, String.format("%-11s %s", "daemon",
-                    "run " + runs + " of the warm engine (pid " + ProcessHandle.current().pid() + "); daemon=off runs in this JVM"));
+                    "run " + runs + " in the warm engine, pid " + ProcessHandle.current().pid() + " (daemon=off runs here, daemon=stop stops it)"));
             try {
                 code = Goals.run(r.settings(), r.environment(), l -> out.line(DaemonProtocol.OUT, l),
                         l -> out.line(DaemonProtocol.ERR, l), out::result, warm);

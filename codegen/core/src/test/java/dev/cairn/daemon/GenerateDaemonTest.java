@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The warm engine for real: a generate that migrated starts a daemon (a JVM of its own); the next
  * generate runs in it, from the snapshot, with the server it started ahead, and writes what a run
- * here writes, byte for byte; {@code daemon=off} stops it; an idle one exits; neither leaves a
+ * here writes, byte for byte; {@code daemon=stop} stops it; an idle one exits; neither leaves a
  * PostgreSQL process behind.
  */
 class GenerateDaemonTest {
@@ -47,7 +47,7 @@ class GenerateDaemonTest {
     }
 
     @Test
-    void theNextGenerateRunsWarmWritesTheSameClassesAndDaemonOffStopsIt() throws Exception {
+    void theNextGenerateRunsWarmWritesTheSameClassesAndDaemonStopStopsIt() throws Exception {
         Path project = project();
         Path m = project.resolve("src/main/resources/db/migration");
         Files.writeString(m.resolve("V1__create_books.sql"), "CREATE TABLE IF NOT EXISTS books (id bigint PRIMARY KEY, title text NOT NULL);\n");
@@ -73,7 +73,7 @@ class GenerateDaemonTest {
         PipelineResult warm = generate(project, "1m", false);
         String text = String.join("\n", out);
         assertEquals(PipelineResult.Outcome.GENERATED, warm.outcome(), text);
-        assertTrue(out.getFirst().startsWith("daemon      run 1 of the warm engine (pid " + pid + ")"), text);
+        assertTrue(out.getFirst().startsWith("daemon      run 1 in the warm engine, pid " + pid + " ("), text);
         assertTrue(text.contains("1 new migration on snapshot @V2 (2 reused, server started ahead), schema at version 3"), text);
         assertEquals(3, warm.tables(), text);
         Path output = project.resolve("target/generated-sources/jooq");
@@ -83,13 +83,13 @@ class GenerateDaemonTest {
         // Between runs, the daemon's server for the next one waits.
         awaitPostgres(daemon, true);
 
-        // daemon=off: this run is the JVM's own (from zero, forced), and it stops the daemon first.
+        // daemon=stop: this run is the JVM's own (from zero, forced), and it stops the daemon first.
         out.clear();
-        PipelineResult here = generate(project, "off", true);
+        PipelineResult here = generate(project, "stop", true);
         text = String.join("\n", out);
-        assertTrue(text.contains("daemon      stopped this project's warm engine (daemon=off)"), text);
+        assertTrue(text.contains("daemon      stopped this project's warm engine (daemon=stop)"), text);
         assertTrue(text.contains("3 migrations applied, schema at version 3 (from zero)"), text);
-        assertFalse(text.contains("run 2 of the warm engine"), text);
+        assertFalse(text.contains("run 2 in the warm engine"), text);
         assertEquals(PipelineResult.Outcome.GENERATED, here.outcome());
         assertEquals(fromDaemon, files(output), "the classes from the daemon's run are those of a run from zero");
         List<ProcessHandle> servers = awaitExit(daemon, Duration.ofSeconds(30));

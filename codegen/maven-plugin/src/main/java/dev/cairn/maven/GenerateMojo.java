@@ -62,7 +62,7 @@ public class GenerateMojo extends AbstractCairnMojo {
     @Parameter(property = "cairn.snapshotCacheSize")
     protected String snapshotCacheSize;
 
-    /** How long the warm engine for the next generate waits before it exits, e.g. 30m; off runs each generate in Maven's JVM. */
+    /** How long the warm engine for the next generate waits before it exits, e.g. 30m; off runs each generate in Maven's JVM, stop also stops the warm engine. */
     @Parameter(property = "cairn.daemon")
     protected String daemon;
 
