@@ -1,19 +1,16 @@
 #!/usr/bin/env bash
-# "Add one migration, regenerate" on the tracker chain, through Maven on both sides:
-#   ours: a project that uses the installed cairn-maven-plugin (`mvn generate-sources`: lock, lint,
-#         snapshot + the new migration on a throwaway PostgreSQL, jOOQ classes);
+# "Add one migration, regenerate" on the tracker chain, through Maven on every side:
+#   ours: a project that uses the installed cairn-maven-plugin, as it comes (`mvn generate-sources`:
+#         lock, lint, snapshot + the new migration on a throwaway PostgreSQL, jOOQ classes). From
+#         the warm-up round on, the project's warm engine (its daemon) runs the generate, on the
+#         server it started ahead after the run before;
+#   off:  the same with <daemon>off</daemon>: every generate in Maven's own JVM (a project of its
+#         own, on its own copy of the folders);
 #   peer: the incremental loop teams wire by hand: a persistent development database, where
 #         flyway-maven-plugin applies only the new migration, then jooq-codegen-maven regenerates
 #         from it (`mvn generate-sources`, both plugins bound to it).
-#   watch: `mvn cairn:watch` running on a project of its own (its own copy of the folders, so that
-#         the other two sides' runs do not wake it). Right after the save, `mvn generate-sources`
-#         runs there, as a developer or the IDE does: what is measured is its wall clock, from the
-#         save to its end (the watch regenerates; the build waits for that run if it is still going
-#         and finds the classes up to date), Maven against Maven. Also the time from the save to
-#         the watch's own line (debounce, lint, snapshot, migrate, generate).
-# ours and peer read the same migration folders; each round adds one new migration (its own table)
-# to both copies, lets the watch finish, then runs ours and peer in alternating order. Same
-# MAVEN_OPTS, all offline after a warm-up.
+# Each round adds one new migration (its own table) to every copy, then runs the three in a rotating
+# order. Same MAVEN_OPTS, all offline after a warm-up.
 #
 #   bench/loop-vs-peer.sh [N]   (N rounds after one warm-up round, default 7)
 #
@@ -29,9 +26,10 @@ export MAVEN_OPTS="-XX:TieredStopAtLevel=1"
 java=$JAVA_HOME/bin/java
 . "$here/lib.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/cairn-bench-peer-XXXXXX")
-hold_pid="" watch_pid=""
+hold_pid=""
 cleanup() {
-  [[ -n $watch_pid ]] && { kill -TERM -- "-$watch_pid" 2>/dev/null || true; wait "$watch_pid" 2>/dev/null || true; }
+  # daemon=stop: ours's warm engine (and the server it started ahead) ends before the folders go
+  [[ -f $work/ours/pom.xml ]] && { ours -o -q generate-sources -Dcairn.daemon=stop >/dev/null 2>&1 || true; }
   [[ -n $hold_pid ]] && { exec 7>&-; wait "$hold_pid" 2>/dev/null || true; }
   rm -rf "$work"
 }
@@ -49,10 +47,10 @@ cp "$root"/schema/src/main/resources/db/migrations.lock "$work/db/"
 cp -r "$root"/schema/src/main/resources/db/undo "$work/db/undo"
 locations="filesystem:$mig,filesystem:$data"
 
-# ---- ours: a team's project with the plugin (and the same for the watch, on its own copy) ----
-cp -r "$work/db" "$work/wdb"
+# ---- ours: a team's project with the plugin (and the same with the daemon off, on its own copy) ----
+cp -r "$work/db" "$work/odb"
 project_pom() {
-  local db=$1 snapshots=$2
+  local db=$1 snapshots=$2 daemon=$3
   cat <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -74,6 +72,7 @@ project_pom() {
           <undoLocation>$db/undo</undoLocation>
           <lint>not-idempotent=error,data-change=error,file-name-style=error</lint>
           <snapshotCache>$snapshots</snapshotCache>
+          <daemon>$daemon</daemon>
         </configuration>
       </plugin>
     </plugins>
@@ -81,10 +80,11 @@ project_pom() {
 </project>
 XML
 }
-mkdir -p "$work/ours" "$work/watch"
-project_pom "$work/db" "$work/snapshots" >"$work/ours/pom.xml"
-project_pom "$work/wdb" "$work/watch-snapshots" >"$work/watch/pom.xml"
+mkdir -p "$work/ours" "$work/off"
+project_pom "$work/db" "$work/snapshots" 30m >"$work/ours/pom.xml"
+project_pom "$work/odb" "$work/off-snapshots" off >"$work/off/pom.xml"
 ours() { "$root/mvnw" -B -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/ours/pom.xml" "$@"; }
+off() { "$root/mvnw" -B -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/off/pom.xml" "$@"; }
 
 # ---- peer: a development database that lives across runs ----
 mkfifo "$work/hold.in"
@@ -100,54 +100,42 @@ export PEER_DB_USER PEER_DB_PASSWORD
 FLYWAY_PLUGIN_VERSION=13.12.2 JOOQ_VERSION=$jooq "$here/peer-project.sh" flyway-jooq "$work/peer" "$work/peer/out" "$url" "$locations"
 peer() { "$root/mvnw" -B -f "$work/peer/pom.xml" "$@"; }
 
-# Warm-up (not counted): plugins resolved, the dev database at the current head, snapshot of it in ours.
+# Warm-up (not counted): plugins resolved, the dev database at the current head, snapshots of it.
 ours generate-sources >"$work/ours.log" 2>&1 || { cat "$work/ours.log" >&2; exit 1; }
+off generate-sources >"$work/off.log" 2>&1 || { cat "$work/off.log" >&2; exit 1; }
 peer generate-sources >"$work/peer.log" 2>&1 || { cat "$work/peer.log" >&2; exit 1; }
 
-# The watch: its own process group, so that the clean-up's SIGTERM reaches Maven and its JVM (a background job ignores SIGINT).
-setsid "$root/mvnw" -B -o -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/watch/pom.xml" cairn:watch \
-  >"$work/watch.log" 2>&1 &
-watch_pid=$!
-for _ in $(seq 1 240); do grep -q "start: " "$work/watch.log" && break; sleep 0.5; done
-grep -q "start: " "$work/watch.log" || { cat "$work/watch.log" >&2; exit 1; }
-
-stage() { grep -E "^(\[INFO\] )?$1 " "$work/ours.log" | tail -1 | awk '{print $(NF-1)}'; }
-declare -a ow pw ot wb wr
-waits=0
+stage() { grep -E "^(\[INFO\] )?$1 " "$work/$2.log" | tail -1 | awk '{print $(NF-1)}'; }
+declare -a ow pw fw ot ft
 v=59
 for ((i = 0; i <= n; i++)); do
   v=$((v + 1))
   sql=$(printf 'CREATE TABLE IF NOT EXISTS bench_loop_%s (id bigint PRIMARY KEY, note text);' "$v")
-  # The watch first, alone on the machine: the save, at once a build of the watched project, and the watch's line.
-  t0=$(now)
-  echo "$sql" >"$work/wdb/migration/V${v}__bench_loop_$v.sql"
-  "$root/mvnw" -B -o -s "$work/settings.xml" -Dmaven.repo.local="$repo" -f "$work/watch/pom.xml" generate-sources \
-    >"$work/watch-build.log" 2>&1 || { cat "$work/watch-build.log" >&2; exit 1; }
-  t1=$(now)
-  [[ -f $work/watch/target/generated-sources/jooq/dev/trackerdb/generated/tables/BenchLoop_$v.java ]] \
-    || { echo "the build beside the watch ended without V$v's table:" >&2; cat "$work/watch-build.log" "$work/watch.log" >&2; exit 1; }
-  grep -q "up-to-date" "$work/watch-build.log" \
-    || { echo "the build beside the watch regenerated itself (the watch was not first):" >&2; cat "$work/watch-build.log" >&2; exit 1; }
-  line=$(grep "V${v}__bench_loop_$v.sql: " "$work/watch.log" || true)
-  [[ $line == *"updated"* ]] || { echo "the watch did not regenerate V$v:" >&2; cat "$work/watch.log" >&2; exit 1; }
-  # the save-to-line time, from the watch's own clock: its line's run time plus the debounce it waited
-  if ((i > 0)); then wb+=("$(echo "$t1 - $t0" | bc)"); wr+=("$(awk '{print $(NF-1)}' <<<"$line")"); fi
-  grep -q "waited\|waiting" "$work/watch-build.log" && waits=$((waits + 1))
   echo "$sql" >"$mig/V${v}__bench_loop_$v.sql"
-  for side in $( ((i % 2 == 0)) && echo "ours peer" || echo "peer ours"); do
+  echo "$sql" >"$work/odb/migration/V${v}__bench_loop_$v.sql"
+  case $((i % 3)) in 0) order="ours off peer" ;; 1) order="off peer ours" ;; *) order="peer ours off" ;; esac
+  for side in $order; do
     t0=$(now)
-    if [[ $side == ours ]]; then ours -o generate-sources >"$work/ours.log" 2>&1 || { cat "$work/ours.log" >&2; exit 1; }
-    else peer -o generate-sources >"$work/peer.log" 2>&1 || { cat "$work/peer.log" >&2; exit 1; }; fi
+    "$side" -o generate-sources >"$work/$side.log" 2>&1 || { cat "$work/$side.log" >&2; exit 1; }
     t1=$(now)
     ((i == 0)) && continue
-    if [[ $side == ours ]]; then ow+=("$(echo "$t1 - $t0" | bc)"); ot+=("$(stage total)")
-    else pw+=("$(echo "$t1 - $t0" | bc)"); fi
+    case $side in
+      ours) ow+=("$(echo "$t1 - $t0" | bc)"); ot+=("$(stage total ours)") ;;
+      off) fw+=("$(echo "$t1 - $t0" | bc)"); ft+=("$(stage total off)") ;;
+      peer) pw+=("$(echo "$t1 - $t0" | bc)") ;;
+    esac
   done
   grep -q "on snapshot" "$work/ours.log" || { echo "ours did not start from a snapshot:" >&2; cat "$work/ours.log" >&2; exit 1; }
+  if ((i > 0)); then
+    grep -q "in the warm engine" "$work/ours.log" || { echo "ours did not run in its warm engine:" >&2; cat "$work/ours.log" >&2; exit 1; }
+  fi
   [[ -f $work/peer/out/dev/trackerdb/generated/tables/BenchLoop_$v.java ]] || { echo "peer did not generate V$v's table" >&2; exit 1; }
-  [[ -f $work/ours/target/generated-sources/jooq/dev/trackerdb/generated/tables/BenchLoop_$v.java ]] || { echo "ours did not generate V$v's table" >&2; exit 1; }
+  for side in ours off; do
+    [[ -f $work/$side/target/generated-sources/jooq/dev/trackerdb/generated/tables/BenchLoop_$v.java ]] \
+      || { echo "$side did not generate V$v's table" >&2; exit 1; }
+  done
 done
-mo=$(median "${ow[@]}"); mp=$(median "${pw[@]}"); mw=$(median "${wb[@]}"); mr=$(median "${wr[@]}")
+mo=$(median "${ow[@]}"); mp=$(median "${pw[@]}"); mf=$(median "${fw[@]}")
 out=$here/results/loop-vs-peer.md
 {
   echo "# Add one migration, regenerate: cairn-maven-plugin vs a persistent database + flyway-maven-plugin + jooq-codegen-maven"
@@ -155,16 +143,13 @@ out=$here/results/loop-vs-peer.md
   echo "$(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) CPUs, load at the end $(cut -d' ' -f1-3 /proc/loadavg); n=$n rounds after a warm-up;"
   echo "tracker chain (59 migrations in two locations), a new V60, V61, ... each round; \`mvn -o generate-sources\`, MAVEN_OPTS=$MAVEN_OPTS."
   echo
-  echo "| side | median wall (s) | vs peer |"
-  echo "| --- | ---: | ---: |"
-  echo "| ours: cairn:generate (snapshot + 1 new migration) | $(printf %.2f "$mo") | $(echo "scale=2; $mo / $mp" | bc) |"
-  echo "| peer: flyway:migrate (1 new) + jooq-codegen:generate on a dev database | $(printf %.2f "$mp") | 1.00 |"
-  echo "| ours with \`mvn cairn:watch\` running: \`mvn -o generate-sources\` started at the save (the watch regenerates, the build finds it up to date) | $(printf %.2f "$mw") | $(echo "scale=2; $mw / $mp" | bc) |"
+  echo "| side | median wall (s) | vs peer | median \`total\` (s) |"
+  echo "| --- | ---: | ---: | ---: |"
+  echo "| ours: cairn:generate as it comes (the warm engine: snapshot + 1 new migration, server started ahead) | $(printf %.2f "$mo") | $(echo "scale=2; $mo / $mp" | bc) | $(median "${ot[@]}") |"
+  echo "| ours with \`<daemon>off</daemon>\` (in Maven's JVM: snapshot + 1 new migration) | $(printf %.2f "$mf") | $(echo "scale=2; $mf / $mp" | bc) | $(median "${ft[@]}") |"
+  echo "| peer: flyway:migrate (1 new) + jooq-codegen:generate on a dev database | $(printf %.2f "$mp") | 1.00 | |"
   echo
-  echo "The watch's own runs (s, its line; the pipeline part), median $(printf %.2f "$mr"): $(printf '%s ' "${wr[@]}")"
-  echo "Builds beside the watch that had to wait for its run: $waits of $((n + 1))."
+  echo "\`total\` stage lines (s), ours: $(printf '%s ' "${ot[@]}"); off: $(printf '%s ' "${ft[@]}")"
   echo
-  echo "Ours, \`total\` stage line (s): $(printf '%s ' "${ot[@]}")"
-  echo
-  echo "All walls (s), ours / peer / build beside the watch: $(paste -d/ <(printf '%.2f\n' "${ow[@]}") <(printf '%.2f\n' "${pw[@]}") <(printf '%.2f\n' "${wb[@]}") | tr '\n' ' ')"
+  echo "All walls (s), ours / off / peer: $(paste -d/ <(printf '%.2f\n' "${ow[@]}") <(printf '%.2f\n' "${fw[@]}") <(printf '%.2f\n' "${pw[@]}") | tr '\n' ' ')"
 } | tee "$out"

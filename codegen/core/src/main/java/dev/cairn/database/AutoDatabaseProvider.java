@@ -41,9 +41,16 @@ public final class AutoDatabaseProvider implements DatabaseProvider {
 
     private Decision decided;
 
-    /** Probes once per provider: {@link #isEmbedded()} and the start that follows it agree. */
+    /**
+     * Probes once per provider: {@link #isEmbedded()} and the start that follows it agree. The
+     * decision's line is said then, once: a server started ahead for the next run (the watch, the
+     * daemon) does not say it again in the middle of this run's output.
+     */
     public synchronized Decision decide() {
-        if (decided == null) decided = probe();
+        if (decided == null) {
+            decided = probe();
+            log.accept(decided.line());
+        }
         return decided;
     }
 
@@ -56,7 +63,6 @@ public final class AutoDatabaseProvider implements DatabaseProvider {
     public ThrowawayPostgres startFrom(EmbeddedPostgres.DataSeed seed) throws IOException {
         Decision d = decide();
         if (d.kind() != DatabaseKind.EMBEDDED) return DatabaseProvider.super.startFrom(seed);
-        log.accept(d.line());
         return EmbeddedPostgres.start(seed);
     }
 
@@ -74,7 +80,6 @@ public final class AutoDatabaseProvider implements DatabaseProvider {
     @Override
     public ThrowawayPostgres start() throws IOException {
         Decision d = decide();
-        log.accept(d.line());
         return switch (d.kind()) {
             case SERVER -> TemporaryServerDatabase.provider(server.orElseThrow()).start();
             case TESTCONTAINERS -> TestcontainersPostgres.start(image);

@@ -56,6 +56,15 @@ public final class JooqGenerator {
         GenerationTool tool = new GenerationTool();
         tool.setConnection(connection);
         tool.run(configuration);
+        ran = true;
+    }
+
+    /** Set once a generate (or a warm-up) ran in this JVM: its classes are loaded, a warm-up has nothing left to do. */
+    private static volatile boolean ran;
+
+    /** Whether this JVM has generated before (a watch, the daemon): then {@link #warmUp} is not worth its time. */
+    public static boolean warm() {
+        return ran;
     }
 
     /**

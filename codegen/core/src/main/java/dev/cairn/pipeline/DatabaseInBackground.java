@@ -59,7 +59,8 @@ final class DatabaseInBackground {
 
     /** Starts the database, then (with two or more cores) warms up the generator with {@code settings}. */
     static DatabaseInBackground start(DatabaseProvider provider, CodegenSettings settings) {
-        boolean spareCore = Runtime.getRuntime().availableProcessors() >= 2
+        // A JVM that has generated before (a watch, the daemon) has nothing to warm up: the warm-up would only delay the run.
+        boolean spareCore = Runtime.getRuntime().availableProcessors() >= 2 && !JooqGenerator.warm()
                 && Boolean.parseBoolean(System.getProperty(WARM_UP_PROPERTY, "true"));
         return new DatabaseInBackground(provider, spareCore ? settings : null);
     }
