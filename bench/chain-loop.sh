@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# "Add one migration, regenerate" on a synthetic chain (gen-chain.sh), without Maven:
-#   one-shot: `./cairn generate` per new migration (a new JVM each time; snapshot + lint cache warm,
-#             class data sharing archive in place);
+# "Add one migration, regenerate" on a synthetic chain (gen-chain.sh), without Maven, three ways
+# one after the other on the same project (each way's runs start from the snapshot of the run before):
+#   one-shot: `./cairn generate --daemon off` per new migration (a new JVM each time; snapshot + lint
+#             cache warm, class data sharing archive in place);
+#   daemon:   `./cairn generate` as it comes: the project's warm engine runs it, on the server it
+#             started ahead (the first run, which starts it, and the next are not counted);
 #   watch:    `./cairn generate --watch` running; from the save to its line.
 #
 #   bench/chain-loop.sh MIGRATIONS TABLES [N]   (N new migrations each way, default 5)
@@ -19,6 +22,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/cairn-bench-chain-XXXXXX")
 watch_pid=""
 cleanup() {
   [[ -n $watch_pid ]] && { kill -TERM -- "-$watch_pid" 2>/dev/null || true; wait "$watch_pid" 2>/dev/null || true; }
+  [[ -d $work/project ]] && { cairn generate --daemon stop >/dev/null 2>&1 || true; }   # the warm engine, if up
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -31,14 +35,22 @@ add() { printf 'CREATE TABLE IF NOT EXISTS loop_%s (id bigint PRIMARY KEY, note 
 t0=$(now); cairn generate >"$work/run.log" 2>&1 || { tail -30 "$work/run.log" >&2; exit 1; }; t1=$(now)
 seed=$(echo "$t1 - $t0" | bc); seed_migrate=$(stage migrate)
 # One more (not counted): the class data sharing archive is written by the first full run of a jar build.
-v=$((migrations + 1)); add "$v"; cairn generate >"$work/run.log" 2>&1 || { tail -30 "$work/run.log" >&2; exit 1; }
-declare -a ow ot ol om og wl wr
+v=$((migrations + 1)); add "$v"; cairn generate --daemon off >"$work/run.log" 2>&1 || { tail -30 "$work/run.log" >&2; exit 1; }
+declare -a ow ot ol om og dw dt dl dm dg wl wr
 for ((i = 1; i <= n; i++)); do
   v=$((v + 1)); add "$v"
-  t0=$(now); cairn generate >"$work/run.log" 2>&1 || { tail -30 "$work/run.log" >&2; exit 1; }; t1=$(now)
+  t0=$(now); cairn generate --daemon off >"$work/run.log" 2>&1 || { tail -30 "$work/run.log" >&2; exit 1; }; t1=$(now)
   grep -q "on snapshot" "$work/run.log" || { echo "V$v did not start from a snapshot" >&2; cat "$work/run.log" >&2; exit 1; }
   ow+=("$(echo "$t1 - $t0" | bc)"); ot+=("$(stage total)"); ol+=("$(stage lint)"); om+=("$(stage migrate)"); og+=("$(stage generate)")
 done
+for ((i = -1; i <= n; i++)); do
+  v=$((v + 1)); add "$v"
+  t0=$(now); cairn generate >"$work/run.log" 2>&1 || { tail -30 "$work/run.log" >&2; exit 1; }; t1=$(now)
+  if ((i < 1)); then sleep 2; continue; fi   # the run that starts the daemon, then its first (the daemon's warm-up overlaps it)
+  grep -q "in the warm engine" "$work/run.log" || { echo "V$v did not run in the warm engine" >&2; cat "$work/run.log" >&2; exit 1; }
+  dw+=("$(echo "$t1 - $t0" | bc)"); dt+=("$(stage total)"); dl+=("$(stage lint)"); dm+=("$(stage migrate)"); dg+=("$(stage generate)")
+done
+cairn generate --daemon stop >/dev/null 2>&1   # the watch alone from here
 # Its own process group (setsid execs in place: a background job of this script is no group leader).
 setsid bash -c 'cd "$1" && exec "$2" generate --watch --snapshot-cache="$3"' _ "$work/project" "$root/cairn" "$work/snapshots" \
   >"$work/watch.log" 2>&1 &
@@ -64,9 +76,10 @@ out=$here/results/chain-loop-$migrations.md
   echo
   echo "| way | median wall (s) | median \`total\` (s) | lint | migrate | generate |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-  echo "| one-shot \`./cairn generate\` | $(printf %.2f "$(median "${ow[@]}")") | $(median "${ot[@]}") | $(median "${ol[@]}") | $(median "${om[@]}") | $(median "${og[@]}") |"
+  echo "| one-shot \`./cairn generate --daemon off\` | $(printf %.2f "$(median "${ow[@]}")") | $(median "${ot[@]}") | $(median "${ol[@]}") | $(median "${om[@]}") | $(median "${og[@]}") |"
+  echo "| \`./cairn generate\`, run by the warm engine | $(printf %.2f "$(median "${dw[@]}")") | $(median "${dt[@]}") | $(median "${dl[@]}") | $(median "${dm[@]}") | $(median "${dg[@]}") |"
   echo "| \`./cairn generate --watch\`, save to line | $(printf %.2f "$(median "${wl[@]}")") | $(median "${wr[@]}") | | | |"
   echo
-  echo "One-shot totals: ${ot[*]}; watch runs: ${wr[*]}"
+  echo "One-shot totals: ${ot[*]}; warm engine totals: ${dt[*]}; watch runs: ${wr[*]}"
   echo "Snapshot cache at the end: $(du -sh "$work/snapshots" | cut -f1)"
 } | tee "$out"

@@ -85,6 +85,7 @@ public final class GenerateDaemon implements AutoCloseable {
                 return;
             }
             Files.deleteIfExists(socket); // left by a daemon that was killed
+            removeOld(socket.getParent());
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(socket));
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
@@ -99,6 +100,25 @@ public final class GenerateDaemon implements AutoCloseable {
             }
         }
         System.exit(0); // threads a run left (pools, timers) must not keep the JVM
+    }
+
+    /** Logs and locks of daemons of engines and projects long gone (a week without a change). */
+    private static void removeOld(Path folder) {
+        long weekAgo = System.currentTimeMillis() - Duration.ofDays(7).toMillis();
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                // a listening daemon's lock is never old news, however long it has waited
+                if (name.endsWith(".sock") || Files.exists(f.resolveSibling(name.replaceFirst("\\.\\w+$", ".sock")))) continue;
+                try {
+                    if (Files.getLastModifiedTime(f).toMillis() < weekAgo) Files.deleteIfExists(f);
+                } catch (IOException busy) {
+                    // another daemon's, or gone already
+                }
+            }
+        } catch (IOException unreadable) {
+            // only tidying
+        }
     }
 
     private static DaemonProtocol.Request readFirst() {
@@ -280,9 +300,11 @@ public final class GenerateDaemon implements AutoCloseable {
         }
     }
 
+    /** Also the SIGTERM hook: the JVM may end before {@link #main} gets past {@link #serve}. */
     private void shutDown() {
         try {
             server.close();
+            Files.deleteIfExists(address.socket());
         } catch (IOException ignored) {
             // closing anyway
         }
