@@ -153,8 +153,8 @@ public final class DaemonClient {
      */
     public static void start(CairnSettings settings, Map<String, String> environment, Duration idle, Consumer<String> out) {
         try {
-            DaemonAddress address = DaemonAddress.of(settings.baseDir(), EngineClassPath.current(), environment);
             EngineClassPath engine = EngineClassPath.current();
+            DaemonAddress address = DaemonAddress.of(settings.baseDir(), engine, environment);
             List<String> command = new ArrayList<>();
             if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

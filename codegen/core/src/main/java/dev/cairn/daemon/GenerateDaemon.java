@@ -5,6 +5,7 @@ import dev.cairn.build.Goals;
 import dev.cairn.build.QuietLibraries;
 import dev.cairn.config.CairnSettings;
 import dev.cairn.files.FileTrees;
+import dev.cairn.files.OwnedFolders;
 import dev.cairn.pipeline.Pipeline;
 import dev.cairn.pipeline.PipelineOptions;
 import dev.cairn.pipeline.PipelineResult;
@@ -145,7 +146,7 @@ public final class GenerateDaemon implements AutoCloseable {
             long t0 = System.nanoTime();
             Path scratch = null;
             try {
-                scratch = Files.createTempDirectory("cairn-daemon-warm-up-");
+                scratch = OwnedFolders.create(Path.of(System.getProperty("java.io.tmpdir")), "cairn-daemon-warm-up-");
                 CairnSettings s = first.settings();
                 Map<String, String> env = first.environment();
                 PipelineOptions real = s.pipelineOptions(env);
@@ -215,6 +216,10 @@ public final class GenerateDaemon implements AutoCloseable {
                 return;
             }
             project = r.settings().baseDir().toString();
+            if (!r.settings().baseDir().equals(address.baseDir())) {
+                out.failure("this daemon serves " + address.baseDir() + ", not " + project); // never, by the address's hash
+                return;
+            }
             runs++;
             out.line(DaemonProtocol.OUT, String.format("%-11s %s", "daemon",
                     "run " + runs + " in the warm engine, pid " + ProcessHandle.current().pid() + " (daemon=off runs here, daemon=stop stops it)"));

@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 public final class LeftoverServers {
 
     static final String PREFIX = "cairn-pg-";
-    /** Temp folders made elsewhere (binaries' unpack, generator warm-up, check, offline), swept with the servers. */
+    /** Temp folders made elsewhere (binaries' unpack, generator and daemon warm-ups, check, offline), swept with the servers. */
     public static final List<String> OTHER_PREFIXES = List.of("cairn-postgres-unpack-", "cairn-generator-warmup-",
-            "cairn-check-", "cairn-offline-");
+            "cairn-check-", "cairn-offline-", "cairn-daemon-warm-up-");
 
     private LeftoverServers() {
     }

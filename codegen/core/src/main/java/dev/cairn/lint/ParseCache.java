@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,16 @@ public final class ParseCache {
     private record Stored(int format, String configuration, Map<String, Entry> entries) implements Serializable {
     }
 
+    /**
+     * What this JVM last read from or wrote to a cache file, with the file's identity then: a JVM
+     * that lints again and again (the watch, the daemon) deserialises the file once, not every run.
+     */
+    private record Memo(Path file, String configuration, Object fileKey, long size, long modified,
+                        Map<String, Entry> entries) {
+    }
+
+    private static volatile Memo memo;
+
     private final Path file;
     private final String configuration;
     private final Map<String, Entry> loaded;
@@ -53,6 +64,10 @@ public final class ParseCache {
     /** @param configuration rule severities and tool versions: a different one starts empty */
     public static ParseCache load(Path file, String configuration) {
         Map<String, Entry> entries = Map.of();
+        Memo m = memo;
+        if (m != null && m.file().equals(file) && m.configuration().equals(configuration) && m.equals(remember(file, configuration, m.entries()))) {
+            return new ParseCache(file, configuration, m.entries());
+        }
         if (Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file); ObjectInputStream o = new ObjectInputStream(in)) {
                 if (o.readObject() instanceof Stored s && s.format() == FORMAT && s.configuration().equals(configuration)) {
@@ -61,8 +76,19 @@ public final class ParseCache {
             } catch (IOException | ClassNotFoundException | RuntimeException e) {
                 // a cache from another version of the tool, or cut short by a kill: start empty
             }
+            if (!entries.isEmpty()) memo = remember(file, configuration, entries);
         }
         return new ParseCache(file, configuration, entries);
+    }
+
+    /** The file as it is now, with these entries; null when it cannot be read. */
+    private static Memo remember(Path file, String configuration, Map<String, Entry> entries) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Memo(file, configuration, a.fileKey(), a.size(), a.lastModifiedTime().toMillis(), entries);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The rule configuration as text, for {@link #load}; with the shape of {@link Change}, so a changed tool starts empty. */
@@ -115,6 +141,7 @@ public final class ParseCache {
                 o.writeObject(new Stored(FORMAT, configuration, new HashMap<>(used)));
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            memo = remember(file, configuration, Map.copyOf(used));
         } catch (IOException e) {
             // only a cache
         }

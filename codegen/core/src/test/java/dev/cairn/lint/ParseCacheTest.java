@@ -51,4 +51,30 @@ class ParseCacheTest {
         lint(m, LintConfig.defaults(), other);
         assertEquals(0, other.hits());
     }
+
+    @Test
+    void aJvmThatLintsAgainReadsTheFileOnlyWhenItChanged() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migration"));
+        Files.writeString(m.resolve("V1__create_items.sql"), "CREATE TABLE items (id int PRIMARY KEY);\n");
+        LintConfig config = LintConfig.defaults();
+        Path file = dir.resolve("target/parses.bin");
+        String key = ParseCache.configuration(config, "tools 1");
+        ParseCache first = ParseCache.load(file, key);
+        lint(m, config, first);
+        first.save();
+
+        // The same file (inode, size, time stamp) is not read again: garbage written in place, the time put back, still hits.
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(file);
+        Files.write(file, new byte[(int) Files.size(file)]);
+        Files.setLastModifiedTime(file, written);
+        ParseCache again = ParseCache.load(file, key);
+        lint(m, config, again);
+        assertEquals(1, again.hits(), "taken from this JVM's memory");
+
+        // Any change to the file (another process wrote it) is read from disk: here garbage, so empty.
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(written.toMillis() + 5_000));
+        ParseCache changed = ParseCache.load(file, key);
+        lint(m, config, changed);
+        assertEquals(0, changed.hits(), "read from the file");
+    }
 }
