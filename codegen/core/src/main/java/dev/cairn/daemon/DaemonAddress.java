@@ -37,9 +37,13 @@ record DaemonAddress(Path socket, Path lock, Path log, Path baseDir) {
             for (String p : ENVIRONMENT_PREFIXES) if (name.startsWith(p)) key.put("$" + name, value);
             for (String n : ENVIRONMENT_NAMES) if (name.equals(n)) key.put("$" + name, value);
         });
-        String id = hash(key.toString());
-        Path dir = folder();
-        return new DaemonAddress(dir.resolve(id + ".sock"), dir.resolve(id + ".lock"), dir.resolve(id + ".log"),
+        return at(folder().resolve(hash(key.toString()) + ".sock"), baseDir);
+    }
+
+    /** The daemon's side: the address its client computed, from the socket it was told. */
+    static DaemonAddress at(Path socket, Path baseDir) {
+        String id = socket.getFileName().toString().replaceFirst("\\.sock$", "");
+        return new DaemonAddress(socket, socket.resolveSibling(id + ".lock"), socket.resolveSibling(id + ".log"),
                 baseDir.toAbsolutePath().normalize());
     }
 

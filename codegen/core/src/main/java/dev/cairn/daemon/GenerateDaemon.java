@@ -72,10 +72,8 @@ public final class GenerateDaemon implements AutoCloseable {
 
     /** {@code GenerateDaemon SOCKET PROJECT_DIR IDLE_SECONDS}; the settings of the run that started it come on stdin. */
     public static void main(String[] args) throws Exception {
-        Path socket = Path.of(args[0]);
-        String id = socket.getFileName().toString().replaceFirst("\\.sock$", "");
-        DaemonAddress address = new DaemonAddress(socket, socket.resolveSibling(id + ".lock"),
-                socket.resolveSibling(id + ".log"), Path.of(args[1]));
+        DaemonAddress address = DaemonAddress.at(Path.of(args[0]), Path.of(args[1]));
+        Path socket = address.socket();
         Duration idle = Duration.ofSeconds(Long.parseLong(args[2]));
         DaemonProtocol.Request first = readFirst();
         QuietLibraries.apply();
