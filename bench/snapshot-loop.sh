@@ -91,6 +91,7 @@ for ((i = 0; i < evict_runs; i++)); do
 done
 
 ratio() { echo "scale=2; $1 / $2" | bc; }
+med() { printf %.2f "$(median "$@")"; }
 out=$here/results/snapshot-loop.md
 {
   echo "# Add one migration, regenerate: the warm engine, snapshots, cold ($(date -u '+%Y-%m-%d %H:%M UTC'))"
@@ -100,9 +101,9 @@ out=$here/results/snapshot-loop.md
   echo
   echo "| run | median wall | vs cold | median total (stage line) |"
   echo "|---|---:|---:|---:|"
-  echo "| daemon: the warm engine, snapshot + 1 new migration, server started ahead | $(median "${dw[@]}") s | $(ratio "$(median "${dw[@]}")" "$(median "${cw[@]}")") | $(median "${dt[@]}") s |"
-  echo "| snapshot: \`-Dcairn.daemon=off\`, snapshot + 1 new migration, lint cache | $(median "${sw[@]}") s | $(ratio "$(median "${sw[@]}")" "$(median "${cw[@]}")") | $(median "${st[@]}") s |"
-  echo "| cold: \`-Dcairn.daemon=off -Dcairn.snapshotCacheSize=0\`, lint cache deleted | $(median "${cw[@]}") s | 1.00 | $(median "${ct[@]}") s |"
+  echo "| daemon: the warm engine, snapshot + 1 new migration, server started ahead | $(med "${dw[@]}") s | $(ratio "$(median "${dw[@]}")" "$(median "${cw[@]}")") | $(median "${dt[@]}") s |"
+  echo "| snapshot: \`-Dcairn.daemon=off\`, snapshot + 1 new migration, lint cache | $(med "${sw[@]}") s | $(ratio "$(median "${sw[@]}")" "$(median "${cw[@]}")") | $(median "${st[@]}") s |"
+  echo "| cold: \`-Dcairn.daemon=off -Dcairn.snapshotCacheSize=0\`, lint cache deleted | $(med "${cw[@]}") s | 1.00 | $(median "${ct[@]}") s |"
   echo
   echo "All walls (s): daemon ${dw[*]}; snapshot ${sw[*]}; cold ${cw[*]}"
   echo
