@@ -75,12 +75,15 @@ public final class Linter {
         for (LintedFile f : files.stream().filter(f -> f.is(Kind.CALLBACK)).toList()) {
             checker.check(f.path(), scripts.get(f.path()), f.role(), state.copy());
         }
+        // The state after a version is kept (a copy) only where an undo script is checked against it.
+        Set<MigrationVersion> undone = new java.util.HashSet<>();
+        for (LintedFile u : files) if (u.isUndo()) u.name().map(MigrationName::version).ifPresent(undone::add);
         for (LintedFile f : chain(files)) {
             // A fresh database applies the newest baseline instead of the versions it stands for.
             if (f.is(Kind.BASELINE)) state = new SchemaState();
             checker.check(f.path(), scripts.get(f.path()), f.role(), state);
             if (f.is(Kind.VERSIONED)) {
-                after.put(f.name().get().version(), state.copy());
+                if (undone.contains(f.name().get().version())) after.put(f.name().get().version(), state.copy());
                 roles.putIfAbsent(f.name().get().version(), f.role());
             }
         }

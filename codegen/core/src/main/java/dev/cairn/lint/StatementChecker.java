@@ -29,12 +29,14 @@ final class StatementChecker {
     private static final class FileScope {
         final Path path;
         final FolderRole dataRole;
-        final Set<String> tablesBefore;
         final SchemaState state;
         final int statements;
         final Set<String> createdHere = new HashSet<>();
         final Set<String> indexesCreatedHere = new HashSet<>();
         final Set<String> constraintsDroppedIfExists = new HashSet<>();
+        /** The tables of the file's start, as what this file added to and removed from them (no copy per file). */
+        private final Set<String> addedHere = new HashSet<>();
+        private final Set<String> removedHere = new HashSet<>();
         int unnamedChecks;
 
         FileScope(Path path, FolderRole dataRole, SchemaState state, int statements) {
@@ -42,11 +44,25 @@ final class StatementChecker {
             this.dataRole = dataRole;
             this.state = state;
             this.statements = statements;
-            this.tablesBefore = Set.copyOf(state.tables);
         }
 
         boolean existing(String table) {
-            return table != null && tablesBefore.contains(table) && !createdHere.contains(table);
+            return table != null && before(table) && !createdHere.contains(table);
+        }
+
+        /** Whether the table existed when the file began. */
+        private boolean before(String table) {
+            return state.tables.contains(table) ? !addedHere.contains(table) : removedHere.contains(table);
+        }
+
+        /** Call before {@code table} is added to the state's tables. */
+        void adding(String table) {
+            if (!state.tables.contains(table) && !removedHere.remove(table)) addedHere.add(table);
+        }
+
+        /** Call before {@code table} is removed from the state's tables. */
+        void removing(String table) {
+            if (state.tables.contains(table) && !addedHere.remove(table)) removedHere.add(table);
         }
     }
 
@@ -176,10 +192,12 @@ final class StatementChecker {
         SchemaState state = f.state;
         switch (change) {
             case Change.Create c when c.objectType().equals("table") && c.name() != null -> {
+                f.adding(c.name());
                 state.tables.add(c.name());
                 f.createdHere.add(c.name());
             }
             case Change.Drop d when d.objectType().equals("table") -> {
+                f.removing(d.name());
                 state.dropTable(d.name());
                 f.createdHere.remove(d.name());
             }
@@ -196,6 +214,10 @@ final class StatementChecker {
                 state.dropConstraint(d.table(), d.name());
             }
             case Change.RenameTable r -> {
+                if (state.tables.contains(r.table())) {
+                    f.removing(r.table());
+                    f.adding(r.newName());
+                }
                 state.renameTable(r.table(), r.newName());
                 if (f.createdHere.remove(r.table())) f.createdHere.add(r.newName());
             }
