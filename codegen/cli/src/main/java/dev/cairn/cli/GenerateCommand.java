@@ -90,9 +90,11 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = err();
         if (watch) return Goals.watch(settings(), System.getenv(), line -> { out.println(line); out.flush(); }, err::println);
         java.nio.file.Path archive = ClassArchive.wanted();
-        // Only a run that went through the database stages has loaded what the archive is for.
+        // Only a run that went through the database stages has loaded what the archive is for, and only
+        // in this JVM: the run that records the archive is never handed to the warm engine.
+        CairnSettings settings = archive == null ? settings() : settings().with(Setting.DAEMON, "off", "recording the class archive");
         boolean[] fullRun = {false};
-        int exit = Goals.generate(settings(), System.getenv(), out::println, err::println,
+        int exit = Goals.generate(settings, System.getenv(), out::println, err::println,
                 result -> fullRun[0] = result.database() != null);
         if (archive != null && exit == Goals.OK && fullRun[0]) {
             out.flush();

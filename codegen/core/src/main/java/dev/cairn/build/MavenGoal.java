@@ -54,11 +54,7 @@ public final class MavenGoal {
                         + ">, which is no setting of this cairn version: use a plugin and an engine of one version.")), value));
         if (goal.equals("check")) explicit.put(Setting.CHECK, "true");
         CairnSettings settings = CairnSettings.resolve(baseDir, explicit, properties, environment);
-        if (goal.equals("check")) {
-            Map<Setting, String> sources = new EnumMap<>(settings.sources());
-            sources.put(Setting.CHECK, "goal check");
-            settings = new CairnSettings(settings.baseDir(), settings.values(), sources, settings.generator());
-        }
+        if (goal.equals("check")) settings = settings.with(Setting.CHECK, "true", "goal check");
         if (settings.flag(Setting.SKIP)) {
             out.accept("cairn: skipped (skip=true)");
             return Goals.OK;

@@ -80,6 +80,15 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
         return new CairnSettings(baseDir, values, sources, Optional.ofNullable(inline));
     }
 
+    /** The same settings with one value replaced; {@code source} says by what, for messages. */
+    public CairnSettings with(Setting setting, String value, String source) {
+        Map<Setting, String> v = new EnumMap<>(values);
+        Map<Setting, String> src = new EnumMap<>(sources);
+        v.put(setting, value);
+        src.put(setting, source);
+        return new CairnSettings(baseDir, v, src, generator);
+    }
+
     /** From the JVM's system properties and environment, with nothing explicit. */
     public static CairnSettings fromSystem(Path baseDir) {
         return resolve(baseDir, Map.of(), systemProperties(), System.getenv());
