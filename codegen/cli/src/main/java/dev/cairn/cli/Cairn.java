@@ -52,6 +52,7 @@ public final class Cairn {
         m.put("repair", RepairCommand::new);
         m.put("undo", UndoCommand::new);
         m.put("drift", DriftCommand::new);
+        m.put("daemon", DaemonCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(m);
     }

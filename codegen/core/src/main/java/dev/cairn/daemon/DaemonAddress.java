@@ -66,7 +66,7 @@ record DaemonAddress(Path socket, Path lock, Path log, Path baseDir) {
      * {@code <tmp>/cairn-daemons-<user>}, made 0700; {@code /tmp} when the temp folder's path is too
      * long for a socket's (about 100 bytes on Linux and macOS).
      */
-    private static Path folder() throws IOException {
+    static Path folder() throws IOException {
         String name = "cairn-daemons-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         if (tmp.resolve(name).toString().length() > 70) tmp = Path.of("/tmp");

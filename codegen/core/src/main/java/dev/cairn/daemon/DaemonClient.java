@@ -76,17 +76,51 @@ public final class DaemonClient {
         return settings.value(Setting.DAEMON).equalsIgnoreCase("stop");
     }
 
+    /**
+     * {@code cairn daemon}: one line per daemon of this user, or (with {@code stop}) stops each and
+     * says so. A socket nobody listens on (a daemon killed outright) is removed.
+     *
+     * @return how many daemons answered
+     */
+    public static int everyDaemon(boolean stop, Consumer<String> out) throws IOException {
+        Path folder = DaemonAddress.folder();
+        List<Path> sockets;
+        try (var files = Files.list(folder)) {
+            sockets = files.filter(f -> f.getFileName().toString().endsWith(".sock")).sorted().toList();
+        }
+        int answered = 0;
+        for (Path socket : sockets) {
+            try {
+                String status = String.join(" ", ask(socket, DaemonProtocol.STATUS));
+                if (stop) ask(socket, DaemonProtocol.STOP);
+                out.accept(stop ? "stopped " + status : status);
+                answered++;
+            } catch (IOException gone) {
+                Files.deleteIfExists(socket);
+            }
+        }
+        if (answered == 0) out.accept("no cairn daemon runs for this user (" + folder + ")");
+        return answered;
+    }
+
+    /** A request without settings; the daemon's lines until its exit frame. */
+    private static List<String> ask(Path socket, byte kind) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            DaemonProtocol.writeBare(new DataOutputStream(Channels.newOutputStream(channel)), kind);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
+            for (byte frame = in.readByte(); frame == DaemonProtocol.OUT; frame = in.readByte()) lines.add(DaemonProtocol.readString(in));
+        }
+        return lines;
+    }
+
     /** Stops the project's daemon, if one is up (a run with {@code daemon=stop}), and says so. */
     public static void stop(CairnSettings settings, Map<String, String> environment, Consumer<String> out) {
         try {
             DaemonAddress address = DaemonAddress.of(settings.baseDir(), EngineClassPath.current(), environment);
             if (!Files.exists(address.socket())) return;
-            try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-                channel.connect(UnixDomainSocketAddress.of(address.socket()));
-                DataOutputStream request = new DataOutputStream(Channels.newOutputStream(channel));
-                DaemonProtocol.writeStop(request);
-                new DataInputStream(Channels.newInputStream(channel)).readByte();
-            }
+            ask(address.socket(), DaemonProtocol.STOP);
             out.accept(String.format("%-11s %s", "daemon", "stopped this project's warm engine (daemon=stop)"));
         } catch (IOException | UnsupportedOperationException none) {
             // none was listening

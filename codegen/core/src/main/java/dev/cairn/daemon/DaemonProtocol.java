@@ -31,6 +31,7 @@ final class DaemonProtocol {
     /** What a client asks for, after the version: a generate, or the daemon's end. */
     static final byte GENERATE = 'G';
     static final byte STOP = 'S';
+    static final byte STATUS = 'Q';
 
     static final byte OUT = 'O';
     static final byte ERR = 'E';
@@ -38,10 +39,14 @@ final class DaemonProtocol {
     static final byte EXIT = 'C';
     static final byte FAILED = 'X';
 
-    /** One generate, as the daemon runs it; or, with no settings, the request to stop. */
-    record Request(CairnSettings settings, Map<String, String> environment) {
+    /** One generate, as the daemon runs it; or, with no settings, a request to stop or to say what it is. */
+    record Request(byte kind, CairnSettings settings, Map<String, String> environment) {
         boolean stop() {
-            return settings == null;
+            return kind == STOP;
+        }
+
+        boolean status() {
+            return kind == STATUS;
         }
     }
 
@@ -63,16 +68,18 @@ final class DaemonProtocol {
         out.flush();
     }
 
-    static void writeStop(DataOutputStream out) throws IOException {
+    /** A request without settings: {@link #STOP} or {@link #STATUS}. */
+    static void writeBare(DataOutputStream out, byte kind) throws IOException {
         out.writeInt(VERSION);
-        out.writeByte(STOP);
+        out.writeByte(kind);
         out.flush();
     }
 
     static Request readRequest(DataInputStream in) throws IOException {
         int version = in.readInt();
         if (version != VERSION) throw new IOException("protocol " + version + ", this daemon speaks " + VERSION);
-        if (in.readByte() == STOP) return new Request(null, Map.of());
+        byte kind = in.readByte();
+        if (kind != GENERATE) return new Request(kind, null, Map.of());
         Path baseDir = Path.of(readString(in));
         Map<Setting, String> values = settings(readMap(in));
         Map<Setting, String> sources = settings(readMap(in));
@@ -80,7 +87,7 @@ final class DaemonProtocol {
         Map<String, String> environment = readMap(in);
         CairnSettings s = new CairnSettings(baseDir, values, sources, Optional.empty());
         if (generator != null) s = s.withGenerator(UserGenerator.parse(generator));
-        return new Request(s, environment);
+        return new Request(GENERATE, s, environment);
     }
 
     private static Map<Setting, String> settings(Map<String, String> byKey) throws IOException {

@@ -208,9 +208,14 @@ public final class GenerateDaemon implements AutoCloseable {
                 return; // a client that only probed, or gave up
             }
             if (r.stop()) {
-                stopReason = "stopped by a run with daemon=stop";
+                stopReason = "stopped (daemon=stop, or cairn daemon --stop)";
                 out.exit(0);
                 shutDown();
+                return;
+            }
+            if (r.status()) {
+                out.line(DaemonProtocol.OUT, status());
+                out.exit(0);
                 return;
             }
             project = r.settings().baseDir().toString();
@@ -233,6 +238,16 @@ public final class GenerateDaemon implements AutoCloseable {
             log("run " + runs + ": " + ErrorText.of(e));
         }
         log(String.format("run %d for %s: exit %d, %.1f s", runs, project, code, (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** One line for {@code cairn daemon}: pid, project, runs, how long idle, heap in use. */
+    private String status() {
+        Runtime rt = Runtime.getRuntime();
+        long idleFor = Duration.ofNanos(System.nanoTime() - lastUsed).toSeconds();
+        return String.format("pid %-7d %s  %d run%s, idle %s (exits after %s), heap %d MB",
+                ProcessHandle.current().pid(), address.baseDir(), runs, runs == 1 ? "" : "s",
+                idleFor < 60 ? idleFor + " s" : idleFor / 60 + " min", DaemonClient.minutes(idle),
+                (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 
     /** Frames to one client; a client that went away (Ctrl-C) stops getting them, the run goes on to its end. */

@@ -83,6 +83,12 @@ class GenerateDaemonTest {
         // Between runs, the daemon's server for the next one waits.
         awaitPostgres(daemon, true);
 
+        // cairn daemon: a line for it, with its project and its run.
+        List<String> listed = new ArrayList<>();
+        DaemonClient.everyDaemon(false, listed::add);
+        assertTrue(listed.stream().anyMatch(l -> l.startsWith("pid " + pid + " ") && l.contains(project + "  1 run, idle")),
+                String.join("\n", listed));
+
         // daemon=stop: this run is the JVM's own (from zero, forced), and it stops the daemon first.
         out.clear();
         PipelineResult here = generate(project, "stop", true);
