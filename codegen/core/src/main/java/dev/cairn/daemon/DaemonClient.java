@@ -192,7 +192,7 @@ public final class DaemonClient {
             List<String> command = new ArrayList<>();
             if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(List.of("-cp", engine.asArgument(), "-XX:+UseSerialGC", "-Xshare:auto",
+            command.addAll(List.of("-cp", engine.asArgument(), "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xshare:auto",
                     "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
             DaemonAddress.passedOn().forEach((name, value) -> command.add("-D" + name + "=" + value));
             command.addAll(List.of(GenerateDaemon.class.getName(), address.socket().toString(), settings.baseDir().toString(),

@@ -191,6 +191,9 @@ public final class GenerateDaemon implements AutoCloseable {
                 running = false;
                 lastUsed = System.nanoTime();
             }
+            // The client has its answer: give the run's garbage back now, so that a daemon waiting for
+            // the next save holds what it keeps (the loaded engine), not the last run's heap.
+            System.gc();
         }
     }
 
