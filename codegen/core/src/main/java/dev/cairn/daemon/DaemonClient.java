@@ -42,8 +42,9 @@ public final class DaemonClient {
 
     /**
      * How long a daemon would wait for the next run, or empty where none is used: {@code daemon=off}
-     * or {@code stop},
-     * check mode, CI=true (CI proves the chain from zero in a JVM of its own), or no Unix sockets.
+     * or {@code stop}, check mode, CI=true (CI proves the chain from zero in a JVM of its own), Windows.
+     *
+     * @throws IllegalArgumentException for a value that is no time, off or stop, naming where it came from
      */
     public static Optional<Duration> wanted(CairnSettings settings, Map<String, String> environment) {
         if (off(settings)) return Optional.empty();
