@@ -173,8 +173,9 @@ public final class DaemonClient {
             }
         } catch (IOException e) {
             if (!begun) return Optional.empty(); // it went away before the run began: run here
+            // No cause attached: Maven would add the bare class name of an EOFException to the line.
             throw new IOException("the cairn daemon stopped in the middle of the run (" + (e instanceof EOFException ? "end of stream" : e.getMessage())
-                    + "; its log: " + address.log() + "). Run again; daemon=off runs every generate in its own JVM.", e);
+                    + "; its log: " + address.log() + "). Run again; daemon=off runs every generate in its own JVM.");
         }
     }
 
