@@ -115,6 +115,64 @@ class GenerateDaemonTest {
                 "the socket is removed");
     }
 
+    @Test
+    void aDaemonKilledMidRunFailsThatBuildInOneLineAndTheNextRunClearsWhatItLeft() throws Exception {
+        Path project = project();
+        Path m = project.resolve("src/main/resources/db/migration");
+        Files.writeString(m.resolve("V1__create_books.sql"), "CREATE TABLE IF NOT EXISTS books (id bigint PRIMARY KEY);\n");
+        generate(project, "1m", false);
+        ProcessHandle daemon = ProcessHandle.of(startedDaemon()).orElseThrow();
+        DaemonAddress address = DaemonAddress.of(project, EngineClassPath.current(), Map.of("CI", "false"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(Files.exists(address.socket()) && Files.readString(address.log()).contains("warm-up: 1 tables"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        // A migration that takes its time; the daemon is killed outright (kill -9) while it runs.
+        Files.writeString(m.resolve("V2__slow.sql"), "SELECT pg_sleep(20);\n");
+        out.clear();
+        Thread killer = new Thread(() -> {
+            try {
+                long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (out.stream().noneMatch(l -> l.startsWith("migrate") || l.startsWith("observe") || l.startsWith("database    embedded"))
+                        && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                daemon.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        killer.start();
+        Map<Setting, String> explicit = new EnumMap<>(Setting.class);
+        explicit.put(Setting.DAEMON, "1m");
+        explicit.put(Setting.DATABASE, "embedded");
+        explicit.put(Setting.SNAPSHOT_CACHE, dir.resolve("snapshots").toString());
+        CairnSettings settings = CairnSettings.resolve(project, explicit, Map.of(), Map.of("CI", "false"));
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> Goals.generate(settings, Map.of("CI", "false"), out::add, out::add, r -> { }));
+        killer.join();
+        assertTrue(e.getMessage().startsWith("the cairn daemon stopped in the middle of the run (end of stream; its log: "),
+                e.getMessage());
+        assertTrue(out.getFirst().startsWith("daemon      run 1 in the warm engine"), String.join("\n", out));
+
+        // Its servers had no hook run: the next run (here, in this JVM) stops what a dead process left.
+        assertFalse(daemon.isAlive());
+        Files.writeString(m.resolve("V2__slow.sql"), "SELECT 1;\n");
+        out.clear();
+        generate(project, "off", false);
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (orphans().findAny().isPresent() && System.nanoTime() < deadline) Thread.sleep(100);
+        assertEquals(List.of(), orphans().toList(), "PostgreSQL left by the killed daemon");
+    }
+
+    /** PostgreSQL servers whose parent is gone (init, pid 1, adopted them). */
+    private static Stream<ProcessHandle> orphans() {
+        return ProcessHandle.allProcesses().filter(p -> p.isAlive() && p.info().command().orElse("").endsWith("/postgres")
+                && p.parent().map(ProcessHandle::pid).orElse(1L) == 1L);
+    }
+
     private Path project() throws IOException {
         Path project = dir.resolve("project");
         Files.createDirectories(project.resolve("src/main/resources/db/migration"));
