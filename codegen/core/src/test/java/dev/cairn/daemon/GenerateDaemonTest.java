@@ -158,7 +158,7 @@ class GenerateDaemonTest {
         assertTrue(out.getFirst().startsWith("daemon      run 1 in the warm engine"), String.join("\n", out));
 
         // Its servers had no hook run: the next run (here, in this JVM) stops what a dead process left.
-        assertFalse(daemon.isAlive());
+        daemon.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         Files.writeString(m.resolve("V2__slow.sql"), "SELECT 1;\n");
         out.clear();
         generate(project, "off", false);
