@@ -18,6 +18,7 @@ try {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120)
     while (postgres().isEmpty() && daemon.isAlive() && System.nanoTime() < deadline) Thread.sleep(200)
     assert !postgres().isEmpty() : "the daemon started no server ahead"
+    Thread.sleep(1000) // it listens from the end of its warm-up on
 
     new File(basedir, 'src/main/resources/db/migration/V3__create_reviews.sql').text =
             'CREATE TABLE IF NOT EXISTS reviews (id bigint PRIMARY KEY, book_id bigint REFERENCES books (id));\n'

@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The warm engine of one project: a JVM that keeps cairn, jOOQ and Flyway loaded (and compiled),
@@ -54,20 +53,19 @@ public final class GenerateDaemon implements AutoCloseable {
     private final Duration idle;
     private final EngineClassPath engine;
     private final String engineIdentity;
-    private final ServerSocketChannel server;
+    /** Bound only after the warm-up: until then a build finds no daemon and runs in its own JVM, not waiting. */
+    private volatile ServerSocketChannel server;
     private final WarmStart warm = new WarmStart();
-    private final CountDownLatch warmedUp = new CountDownLatch(1);
     private volatile long lastUsed = System.nanoTime();
     private volatile boolean running;
     private volatile String stopReason = "stopped";
     private int runs;
 
-    private GenerateDaemon(DaemonAddress address, Duration idle, ServerSocketChannel server) {
+    private GenerateDaemon(DaemonAddress address, Duration idle) {
         this.address = address;
         this.idle = idle;
         this.engine = EngineClassPath.current();
         this.engineIdentity = engine.identity();
-        this.server = server;
     }
 
     /** {@code GenerateDaemon SOCKET PROJECT_DIR IDLE_SECONDS}; the settings of the run that started it come on stdin. */
@@ -83,16 +81,17 @@ public final class GenerateDaemon implements AutoCloseable {
                 log("another daemon serves " + address.baseDir() + "; exiting");
                 return;
             }
-            Files.deleteIfExists(socket); // left by a daemon that was killed
             removeOld(socket.getParent());
-            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            server.bind(UnixDomainSocketAddress.of(socket));
-            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-            try (GenerateDaemon daemon = new GenerateDaemon(address, idle, server)) {
+            try (GenerateDaemon daemon = new GenerateDaemon(address, idle)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(daemon::shutDown, "cairn-daemon-stop"));
                 log("pid " + ProcessHandle.current().pid() + " serves " + address.baseDir() + "; exits after "
                         + DaemonClient.minutes(idle) + " without a run");
                 daemon.warmUp(first);
+                Files.deleteIfExists(socket); // left by a daemon that was killed
+                ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                server.bind(UnixDomainSocketAddress.of(socket));
+                Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+                daemon.server = server;
                 daemon.serve();
             } finally {
                 Files.deleteIfExists(socket);
@@ -130,45 +129,37 @@ public final class GenerateDaemon implements AutoCloseable {
     }
 
     /**
-     * On a thread of its own, before the first run it serves: one generate of the project as it is
-     * now into a scratch folder (its lock, fingerprint, output and caches there, nothing of the
-     * project's written). It loads and compiles what a run runs, and ends, as every run does, with
-     * the next run's server started ahead from the snapshot it used.
+     * Before it listens: one generate of the project as it is now into a scratch folder (its lock,
+     * fingerprint, output and caches there, nothing of the project's written). It loads and compiles
+     * what a run runs, and ends, as every run does, with the next run's server started ahead from
+     * the snapshot it used. A build meanwhile finds no socket and runs in its own JVM.
      */
     private void warmUp(DaemonProtocol.Request first) {
-        if (first == null) {
-            warmedUp.countDown();
-            return;
+        if (first == null) return;
+        long t0 = System.nanoTime();
+        Path scratch = null;
+        try {
+            scratch = OwnedFolders.create(Path.of(System.getProperty("java.io.tmpdir")), "cairn-daemon-warm-up-");
+            CairnSettings s = first.settings();
+            Map<String, String> env = first.environment();
+            PipelineOptions real = s.pipelineOptions(env);
+            Path lock = scratch.resolve("migrations.lock");
+            if (Files.isRegularFile(real.lockFile())) Files.copy(real.lockFile(), lock);
+            PipelineOptions options = new PipelineOptions(real.migrationDirs(), scratch.resolve("out"), real.codegen(),
+                    lock, scratch.resolve("codegen.fingerprint"), PipelineOptions.Mode.WRITE, false, real.lint(), real.flyway());
+            PipelineResult r = new Pipeline(s.databaseChoice(env).provider(line -> { }), line -> { })
+                    .withSnapshots(s.snapshotCache(env)).withWarmStart(warm).run(options);
+            log(String.format("warm-up: %d tables generated into a scratch folder, %.1f s", r.tables(),
+                    (System.nanoTime() - t0) / 1e9));
+        } catch (Exception | Error e) {
+            log("warm-up failed (the first run is slower): " + ErrorText.of(e));
+        } finally {
+            if (scratch != null) FileTrees.deleteQuietly(scratch);
+            lastUsed = System.nanoTime(); // the idle time counts from here
         }
-        Thread t = new Thread(() -> {
-            long t0 = System.nanoTime();
-            Path scratch = null;
-            try {
-                scratch = OwnedFolders.create(Path.of(System.getProperty("java.io.tmpdir")), "cairn-daemon-warm-up-");
-                CairnSettings s = first.settings();
-                Map<String, String> env = first.environment();
-                PipelineOptions real = s.pipelineOptions(env);
-                Path lock = scratch.resolve("migrations.lock");
-                if (Files.isRegularFile(real.lockFile())) Files.copy(real.lockFile(), lock);
-                PipelineOptions options = new PipelineOptions(real.migrationDirs(), scratch.resolve("out"), real.codegen(),
-                        lock, scratch.resolve("codegen.fingerprint"), PipelineOptions.Mode.WRITE, false, real.lint(), real.flyway());
-                PipelineResult r = new Pipeline(s.databaseChoice(env).provider(line -> { }), line -> { })
-                        .withSnapshots(s.snapshotCache(env)).withWarmStart(warm).run(options);
-                log(String.format("warm-up: %d tables generated into a scratch folder, %.1f s", r.tables(),
-                        (System.nanoTime() - t0) / 1e9));
-            } catch (Exception | Error e) {
-                log("warm-up failed (the first run is slower): " + ErrorText.of(e));
-            } finally {
-                if (scratch != null) FileTrees.deleteQuietly(scratch);
-                lastUsed = System.nanoTime(); // the idle time counts from here
-                warmedUp.countDown();
-            }
-        }, "cairn-daemon-warm-up");
-        t.setDaemon(true);
-        t.start();
     }
 
-    private void serve() throws InterruptedException {
+    private void serve() {
         Thread watchdog = new Thread(this::watch, "cairn-daemon-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
@@ -183,7 +174,6 @@ public final class GenerateDaemon implements AutoCloseable {
                 log("accept failed: " + ErrorText.of(e) + "; exiting");
                 return;
             }
-            warmedUp.await(2, java.util.concurrent.TimeUnit.MINUTES);
             running = true;
             try {
                 serveOne(client);
@@ -324,7 +314,7 @@ public final class GenerateDaemon implements AutoCloseable {
     /** Also the SIGTERM hook: the JVM may end before {@link #main} gets past {@link #serve}. */
     private void shutDown() {
         try {
-            server.close();
+            if (server != null) server.close();
             Files.deleteIfExists(address.socket());
         } catch (IOException ignored) {
             // closing anyway
