@@ -179,6 +179,17 @@ public final class DaemonClient {
         }
     }
 
+    /** Whether a daemon holds the address's lock: started, and warming up before it listens. */
+    private static boolean starting(DaemonAddress address) {
+        try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(address.lock(),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = lock.tryLock()) {
+            return held == null;
+        } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+            return false;
+        }
+    }
+
     static String minutes(Duration d) {
         return d.toSeconds() % 60 != 0 ? d.toSeconds() + " s" : d.toMinutes() + " min";
     }
@@ -191,6 +202,7 @@ public final class DaemonClient {
         try {
             EngineClassPath engine = EngineClassPath.current();
             DaemonAddress address = DaemonAddress.of(settings.baseDir(), engine, environment);
+            if (starting(address)) return; // one is warming up (it holds its lock and listens soon): nothing to say
             List<String> command = new ArrayList<>();
             if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
