@@ -100,14 +100,11 @@ public final class Pipeline {
     /** @param watched the new migrations: never taken from a snapshot, so they are applied and observed every run */
     private DatabaseProvider databaseFor(PipelineOptions options, List<MigrationFile> migrations, Map<String, Path> watched) {
         if (snapshots == null || options.mode() == Mode.CHECK || provider instanceof OfflineProvider) return provider;
-        return Snapshots.provider(provider, snapshots, options.flyway(), chainFiles(migrations, watched), !options.force(),
-                line -> out.accept(String.format("%-11s %s", "snapshot", line)), warm);
-    }
-
-    private static List<MigrationChain.File> chainFiles(List<MigrationFile> migrations, Map<String, Path> watched) {
-        return migrations.stream()
+        List<MigrationChain.File> files = migrations.stream()
                 .map(f -> new MigrationChain.File(f.fileName(), f.sha256(), f.is(MigrationName.Kind.VERSIONED) ? f.version() : null,
                         f.is(MigrationName.Kind.REPEATABLE), !watched.containsKey(f.fileName()))).toList();
+        return Snapshots.provider(provider, snapshots, options.flyway(), files, !options.force(),
+                line -> out.accept(String.format("%-11s %s", "snapshot", line)), warm);
     }
 
     /** What a regenerate changes and a commit must carry: the output and its fingerprint. */

@@ -57,14 +57,7 @@ class GenerateDaemonTest {
         assertEquals(PipelineResult.Outcome.GENERATED, first.outcome(), String.join("\n", out));
         long pid = startedDaemon();
         ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
-        // A generate before the daemon listens runs here, as without one, and a migration saved during its warm-up
-        // may miss the server started ahead: wait for both, as a developer's next save usually does.
-        DaemonAddress address = DaemonAddress.of(project, EngineClassPath.current(), Map.of("CI", "false"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!(Files.exists(address.socket()) && Files.readString(address.log()).contains("pid " + pid + " serves")
-                && Files.readString(address.log()).contains("warm-up: 2 tables")) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        awaitListening(project, 2);
 
         // The next generate: served by the daemon, one new migration on the snapshot, its server started ahead.
         Files.writeString(m.resolve("V3__create_reviews.sql"),
@@ -122,12 +115,7 @@ class GenerateDaemonTest {
         Files.writeString(m.resolve("V1__create_books.sql"), "CREATE TABLE IF NOT EXISTS books (id bigint PRIMARY KEY);\n");
         generate(project, "1m", false);
         ProcessHandle daemon = ProcessHandle.of(startedDaemon()).orElseThrow();
-        DaemonAddress address = DaemonAddress.of(project, EngineClassPath.current(), Map.of("CI", "false"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!(Files.exists(address.socket()) && Files.readString(address.log()).contains("warm-up: 1 tables"))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        awaitListening(project, 1);
 
         // A migration that takes its time; the daemon is killed outright (kill -9) while it runs.
         Files.writeString(m.resolve("V2__slow.sql"), "SELECT pg_sleep(20);\n");
@@ -145,11 +133,7 @@ class GenerateDaemonTest {
             }
         });
         killer.start();
-        Map<Setting, String> explicit = new EnumMap<>(Setting.class);
-        explicit.put(Setting.DAEMON, "1m");
-        explicit.put(Setting.DATABASE, "embedded");
-        explicit.put(Setting.SNAPSHOT_CACHE, dir.resolve("snapshots").toString());
-        CairnSettings settings = CairnSettings.resolve(project, explicit, Map.of(), Map.of("CI", "false"));
+        CairnSettings settings = settings(project, "1m", false);
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
                 () -> Goals.generate(settings, Map.of("CI", "false"), out::add, out::add, r -> { }));
         killer.join();
@@ -162,7 +146,7 @@ class GenerateDaemonTest {
         Files.writeString(m.resolve("V2__slow.sql"), "SELECT 1;\n");
         out.clear();
         generate(project, "off", false);
-        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (orphans().findAny().isPresent() && System.nanoTime() < deadline) Thread.sleep(100);
         assertEquals(List.of(), orphans().toList(), "PostgreSQL left by the killed daemon");
     }
@@ -180,15 +164,31 @@ class GenerateDaemonTest {
         return project;
     }
 
-    private PipelineResult generate(Path project, String daemon, boolean force) throws Exception {
+    private CairnSettings settings(Path project, String daemon, boolean force) {
         Map<Setting, String> explicit = new EnumMap<>(Setting.class);
         explicit.put(Setting.DAEMON, daemon);
         explicit.put(Setting.DATABASE, "embedded");
         explicit.put(Setting.FORCE, Boolean.toString(force));
         explicit.put(Setting.SNAPSHOT_CACHE, dir.resolve("snapshots").toString());
-        CairnSettings settings = CairnSettings.resolve(project, explicit, Map.of(), Map.of("CI", "false"));
+        return CairnSettings.resolve(project, explicit, Map.of(), Map.of("CI", "false"));
+    }
+
+    /**
+     * A generate before the daemon listens runs in its own JVM, as without one, and a migration saved
+     * during its warm-up may miss the server started ahead: wait for both, as a developer's next save usually does.
+     */
+    private static void awaitListening(Path project, int tables) throws Exception {
+        DaemonAddress address = DaemonAddress.of(project, EngineClassPath.current(), Map.of("CI", "false"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(Files.exists(address.socket()) && Files.readString(address.log()).contains("warm-up: " + tables + " tables"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    private PipelineResult generate(Path project, String daemon, boolean force) throws Exception {
         PipelineResult[] result = new PipelineResult[1];
-        int code = Goals.generate(settings, Map.of("CI", "false"), out::add, out::add, r -> result[0] = r);
+        int code = Goals.generate(settings(project, daemon, force), Map.of("CI", "false"), out::add, out::add, r -> result[0] = r);
         assertEquals(Goals.OK, code, String.join("\n", out));
         return result[0];
     }
