@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Lints Flyway SQL migrations without a database: file names and versions, undo scripts, and each
@@ -69,31 +68,47 @@ public final class Linter {
 
         StatementChecker checker = new StatementChecker(new JooqStatementReader(parses), out, config.postgresMajor());
         SchemaState state = new SchemaState();
-        Map<MigrationVersion, SchemaState> after = new TreeMap<>();
-        Map<MigrationVersion, FolderRole> roles = new HashMap<>();
         // Callbacks run around every migrate, on whatever is there: check them without touching the chain's state.
         for (LintedFile f : files.stream().filter(f -> f.is(Kind.CALLBACK)).toList()) {
-            checker.check(f.path(), scripts.get(f.path()), f.role(), state.copy());
+            SchemaState empty = state;
+            state.tryOut(() -> checker.check(f.path(), scripts.get(f.path()), f.role(), empty));
         }
-        // The state after a version is kept (a copy) only where an undo script is checked against it.
-        Set<MigrationVersion> undone = new java.util.HashSet<>();
-        for (LintedFile u : files) if (u.isUndo()) u.name().map(MigrationName::version).ifPresent(undone::add);
+        // Undo scripts are checked against the state right after their version (the last file of that
+        // version), in the role of its first file, and their changes taken back.
+        Map<MigrationVersion, List<LintedFile>> undoOf = new HashMap<>();
+        List<LintedFile> undoOfNoVersion = new ArrayList<>();
+        for (LintedFile u : files) {
+            if (!u.isUndo()) continue;
+            Optional<MigrationVersion> v = u.name().map(MigrationName::version);
+            if (v.isPresent()) undoOf.computeIfAbsent(v.get(), k -> new ArrayList<>()).add(u);
+            else undoOfNoVersion.add(u);
+        }
+        MigrationVersion pending = null;
+        FolderRole pendingRole = null;
         for (LintedFile f : chain(files)) {
+            MigrationVersion version = f.is(Kind.VERSIONED) ? f.name().get().version() : null;
+            if (pending != null && !pending.equals(version)) {
+                checkUndo(checker, scripts, undoOf.remove(pending), pendingRole, state);
+                pending = null;
+            }
             // A fresh database applies the newest baseline instead of the versions it stands for.
             if (f.is(Kind.BASELINE)) state = new SchemaState();
             checker.check(f.path(), scripts.get(f.path()), f.role(), state);
-            if (f.is(Kind.VERSIONED)) {
-                if (undone.contains(f.name().get().version())) after.put(f.name().get().version(), state.copy());
-                roles.putIfAbsent(f.name().get().version(), f.role());
+            if (version != null && undoOf.containsKey(version) && pending == null) {
+                pending = version;
+                pendingRole = f.role();
             }
         }
-        for (LintedFile u : files.stream().filter(LintedFile::isUndo).toList()) {
-            Optional<MigrationVersion> version = u.name().map(MigrationName::version);
-            SchemaState s = version.map(after::get).map(SchemaState::copy).orElseGet(state::copy);
-            FolderRole role = version.map(roles::get).orElse(FolderRole.SCHEMA);
-            checker.check(u.path(), scripts.get(u.path()), role, s);
-        }
+        if (pending != null) checkUndo(checker, scripts, undoOf.remove(pending), pendingRole, state);
+        // Undo scripts of no version in the chain: against where the chain ends.
+        undoOfNoVersion.addAll(undoOf.values().stream().flatMap(List::stream).toList());
+        checkUndo(checker, scripts, undoOfNoVersion, FolderRole.SCHEMA, state);
         return new LintReport(out.findings(), files.size());
+    }
+
+    private static void checkUndo(StatementChecker checker, Map<Path, SqlScript> scripts, List<LintedFile> undo,
+                                  FolderRole role, SchemaState state) {
+        for (LintedFile u : undo) state.tryOut(() -> checker.check(u.path(), scripts.get(u.path()), role, state));
     }
 
     /**

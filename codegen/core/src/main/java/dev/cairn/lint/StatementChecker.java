@@ -193,7 +193,7 @@ final class StatementChecker {
         switch (change) {
             case Change.Create c when c.objectType().equals("table") && c.name() != null -> {
                 f.adding(c.name());
-                state.tables.add(c.name());
+                state.addTable(c.name());
                 f.createdHere.add(c.name());
             }
             case Change.Drop d when d.objectType().equals("table") -> {
@@ -202,10 +202,10 @@ final class StatementChecker {
                 f.createdHere.remove(d.name());
             }
             case Change.CreateIndex c when c.name() != null -> {
-                state.indexTables.put(c.name(), c.table());
+                state.addIndex(c.name(), c.table());
                 f.indexesCreatedHere.add(c.name());
             }
-            case Change.DropIndex d -> state.indexTables.remove(d.name());
+            case Change.DropIndex d -> state.dropIndex(d.name());
             case Change.AddConstraint a when a.notNullColumn() != null -> state.addNotNullCheck(a.table(),
                     a.name() != null ? a.name() : "(unnamed " + (++f.unnamedChecks) + ")", a.notNullColumn(), !a.notValid());
             case Change.ValidateConstraint v -> state.validate(v.table(), v.name());

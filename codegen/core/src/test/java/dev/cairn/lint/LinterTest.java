@@ -290,6 +290,23 @@ class LinterTest {
     }
 
     @Test
+    void undoScriptSeesTheSchemaRightAfterItsVersionAndLeavesNothingBehind() throws IOException {
+        LintConfig config = houseRules().withSeverity(Rules.MISSING_UNDO, Severity.OFF);
+        String dropEvents = "-- lint:ignore destructive reason: undo\nDROP TABLE IF EXISTS events;\n";
+        // U1 runs right after V1, where events exists (V3 drops it later): its plain index is on an existing table.
+        LintReport afterItsVersion = lint(config, "migration/V1__create_events.sql", BASE_TABLE,
+                "migration/V2__index_events_id.sql", "CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_id ON events (id);",
+                "migration/V3__drop_events.sql", dropEvents,
+                "undo/U1__create_events.sql", "CREATE INDEX IF NOT EXISTS ix_title ON events (title);\n" + dropEvents);
+        assertEquals(List.of("U1__create_events.sql:1:index-not-concurrent"), ids(afterItsVersion));
+        // U1 drops events, but only in its own check: V2 still indexes an existing table.
+        LintReport nothingLeaks = lint(config, "migration/V1__create_events.sql", BASE_TABLE,
+                "migration/V2__index_events_title.sql", "CREATE INDEX IF NOT EXISTS ix_title ON events (title);",
+                "undo/U1__create_events.sql", dropEvents);
+        assertEquals(List.of("V2__index_events_title.sql:1:index-not-concurrent"), ids(nothingLeaks));
+    }
+
+    @Test
     void suppressionWithAndWithoutReason() throws IOException {
         LintReport withReason = lint("migration/V1__create_events.sql", BASE_TABLE,
                 "migration/V2__index_events_title.sql", """
