@@ -1,5 +1,6 @@
 package dev.cairn.snapshot;
 
+import dev.cairn.files.BackgroundDeletion;
 import dev.cairn.files.FileTrees;
 
 import java.io.IOException;
@@ -113,7 +114,7 @@ public final class SnapshotCache {
     public Path newStaging() throws IOException {
         Path staging = root.resolve(STAGING);
         Files.createDirectories(staging);
-        removeAbandonedStaging(staging);
+        removeAbandoned(staging);
         Path dir = staging.resolve(ProcessHandle.current().pid() + "-" + UUID.randomUUID());
         Files.createDirectory(dir);
         // Traversable, not listable: as root the server ran as another user, whose files these are.
@@ -172,7 +173,7 @@ public final class SnapshotCache {
         } catch (IOException | UncheckedIOException e) {
             return List.of();
         }
-        FileTrees.deleteQuietly(root.resolve(TRASH)); // left by a build killed while deleting
+        removeAbandoned(root.resolve(TRASH)); // left by a build killed while deleting
         all.sort(Comparator.comparing(SnapshotCache::lastUse));
         long total = all.stream().mapToLong(Snapshot::bytes).sum();
         List<Snapshot> removed = new ArrayList<>();
@@ -236,12 +237,17 @@ public final class SnapshotCache {
         }
     }
 
-    /** Atomic rename into the trash first: a concurrent reader sees the whole entry or none of it. */
+    /**
+     * Atomic rename into the trash first: a concurrent reader sees the whole entry or none of it. The
+     * deletion itself runs beside the build ({@link BackgroundDeletion}); the trash entry is named
+     * after this process, so another build's sweep leaves it alone while this one lives.
+     */
     private void remove(Path entry) {
         try {
-            Path trash = Files.createDirectories(root.resolve(TRASH)).resolve(UUID.randomUUID().toString());
+            Path trash = Files.createDirectories(root.resolve(TRASH))
+                    .resolve(ProcessHandle.current().pid() + "-" + UUID.randomUUID());
             Files.move(entry, trash, StandardCopyOption.ATOMIC_MOVE);
-            FileTrees.deleteQuietly(trash);
+            BackgroundDeletion.delete(trash);
         } catch (NoSuchFileException gone) {
             // another build removed it first
         } catch (IOException e) {
@@ -249,9 +255,9 @@ public final class SnapshotCache {
         }
     }
 
-    /** Staging directories of processes that are gone (killed while storing). */
-    private static void removeAbandonedStaging(Path staging) {
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(staging)) {
+    /** Staging or trash directories ({@code <pid>-...}) of processes that are gone (killed while storing or deleting). */
+    private static void removeAbandoned(Path folder) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(folder)) {
             for (Path dir : dirs) {
                 String name = dir.getFileName().toString();
                 int dash = name.indexOf('-');

@@ -71,6 +71,9 @@ class SnapshotCacheTest {
         assertEquals(List.of(old.directory()), removed.stream().map(Snapshot::directory).toList());
         assertTrue(Files.exists(used.directory()) && Files.exists(newer.directory()));
         assertEquals(800, capped.bytes());
+        assertFalse(Files.exists(old.directory()), "gone from the cache at once");
+        // Its files go beside the build, and are gone once the deletions queued so far are done.
+        dev.cairn.files.BackgroundDeletion.await();
         try (var trash = Files.list(dir.resolve(".trash"))) {
             assertEquals(0, trash.count(), "nothing left in the trash");
         }
