@@ -6,6 +6,10 @@
 #
 #   bench/chain-pair.sh SHORT LONG TABLES [N]   (e.g. 1000 2000 200; N rounds each, default 7)
 #
+# With SAME_SCHEMA=1 the long chain's migrations after the SHORT-th leave the schema as it was
+# (gen-chain.sh GROWING), so both chains end with the same tables and columns and only the length
+# differs; without it the long chain's schema is larger too (more added columns and indexes).
+#
 # Each chain is seeded first (`--daemon off`: migrated from zero once, minutes); then one run each
 # starts its daemon and one more is its warm-up; neither is counted. Works in a temporary directory
 # with its own snapshot caches, stops both daemons at the end (`--daemon stop`); writes
@@ -25,7 +29,8 @@ cleanup() {
 trap cleanup EXIT
 declare -A v
 for m in "$short" "$long"; do
-  "$here/gen-chain.sh" "$m" "$tables" "$work/$m/src/main/resources" >/dev/null
+  "$here/gen-chain.sh" "$m" "$tables" "$work/$m/src/main/resources" \
+    $([[ ${SAME_SCHEMA:-0} == 1 ]] && echo "$short") >/dev/null
   cairn "$m" --daemon off >"$work/run.log" 2>&1 || { tail -30 "$work/run.log" >&2; exit 1; }
   v[$m]=$m
 done
@@ -47,9 +52,11 @@ for ((i = 0; i < n; i++)); do
     migrate[$m]+="$(stage migrate) "; gen[$m]+="$(stage generate) "
   done
 done
-out=$here/results/chain-pair-$short-$long.md
+same="" note=""
+if [[ ${SAME_SCHEMA:-0} == 1 ]]; then same=-same-schema note=" (the same schema: the last $((long - short)) migrations of the long chain add and drop)"; fi
+out=$here/results/chain-pair-$short-$long$same.md
 {
-  echo "# The loop against the chain's length: $short and $long migrations, $tables tables, each with its warm engine"
+  echo "# The loop against the chain's length: $short and $long migrations, $tables tables, each with its warm engine$note"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) CPUs, load at the end $(cut -d' ' -f1-3 /proc/loadavg); n=$n each, interleaved;"
   echo "\`./cairn generate\` adding one table per run."
