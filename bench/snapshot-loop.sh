@@ -47,6 +47,8 @@ gen() {   # gen MODE ARGS...: the mode's build; its output in $work/log
 }
 stage() { grep "^$1 " "$work/log" | tail -1 | awk '{print $(NF-1)}'; }
 bytes() { du -sb "$work/cache-$1" 2>/dev/null | cut -f1; }
+# The snapshots the cache holds (its entries), without what is still being deleted (.trash) or stored.
+held() { local d=$work/cache-$1; find "$d" -mindepth 1 -maxdepth 1 -not -name '.*' -exec du -sb {} + 2>/dev/null | awk '{s += $1} END {print s + 0}'; }
 
 # Compiles codegen/core in each copy and keeps snapshot @V59 (a forced run migrates from zero and keeps its result).
 for mode in daemon snapshot; do gen "$mode" -Dcairn.force -Dcairn.daemon=off; done
@@ -87,7 +89,7 @@ for ((i = 0; i < evict_runs; i++)); do
   printf 'CREATE TABLE IF NOT EXISTS evict_%s (id bigint PRIMARY KEY);\n' "$v" \
     >"$work/daemon/schema/src/main/resources/db/migration/V${v}__create_evict_$v.sql"
   gen daemon -Dcairn.snapshotCacheSize=100m
-  sizes+=("$(( $(bytes daemon) / 1048576 )) MiB ($(find "$work/cache-daemon" -mindepth 2 -maxdepth 2 -not -path '*/.*' | wc -l) snapshots)")
+  sizes+=("$(( $(held daemon) / 1048576 )) MiB ($(find "$work/cache-daemon" -mindepth 2 -maxdepth 2 -not -path '*/.*' | wc -l) snapshots; $(( ($(bytes daemon) - $(held daemon)) / 1048576 )) MiB more still being deleted)")
 done
 
 ratio() { echo "scale=2; $1 / $2" | bc; }
@@ -109,5 +111,5 @@ out=$here/results/snapshot-loop.md
   echo
   echo "All totals (s): daemon ${dt[*]}; snapshot ${st[*]}; cold ${ct[*]}"
   echo
-  echo "Peak size of the daemon copy's cache (cap 1g): $((peak / 1048576)) MiB. Under a 100m cap, after each of $evict_runs runs: ${sizes[*]}."
+  echo "Peak size of the daemon copy's cache (cap 1g): $((peak / 1048576)) MiB. Under a 100m cap, held right after each of $evict_runs runs: ${sizes[*]}."
 } | tee "$out"
