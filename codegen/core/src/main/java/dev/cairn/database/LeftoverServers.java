@@ -22,7 +22,7 @@ public final class LeftoverServers {
     static final String PREFIX = "cairn-pg-";
     /** Temp folders made elsewhere (binaries' unpack, generator and daemon warm-ups, check, offline), swept with the servers. */
     public static final List<String> OTHER_PREFIXES = List.of("cairn-postgres-unpack-", "cairn-generator-warmup-",
-            "cairn-check-", "cairn-offline-", "cairn-daemon-warm-up-");
+            "cairn-check-", "cairn-offline-", "cairn-daemon-warm-up-", "cairn-pending-");
 
     private LeftoverServers() {
     }

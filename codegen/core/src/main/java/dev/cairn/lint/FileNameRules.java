@@ -22,12 +22,12 @@ final class FileNameRules {
     private FileNameRules() {
     }
 
-    static void check(List<LintedFile> files, Map<Path, SqlScript> scripts, FindingCollector out) {
+    static void check(List<LintedFile> files, Map<Path, List<Suppression>> suppressions, FindingCollector out) {
         Map<MigrationVersion, List<LintedFile>> versions = new TreeMap<>();
         Map<MigrationVersion, List<LintedFile>> baselines = new TreeMap<>();
         Map<MigrationVersion, List<LintedFile>> undos = new TreeMap<>();
         for (LintedFile f : files) {
-            List<Suppression> sup = suppressions(f, scripts);
+            List<Suppression> sup = suppressions.get(f.path());
             String problem = problem(f);
             if (problem != null) {
                 out.add(f.path(), 1, Rules.FILE_NAME, "file name " + f.fileName() + " " + problem, sup);
@@ -42,21 +42,21 @@ final class FileNameRules {
             };
             if (byVersion != null) byVersion.computeIfAbsent(n.version(), v -> new ArrayList<>()).add(f);
         }
-        duplicates(versions, scripts, out);
-        duplicates(baselines, scripts, out);
-        duplicates(undos, scripts, out);
+        duplicates(versions, suppressions, out);
+        duplicates(baselines, suppressions, out);
+        duplicates(undos, suppressions, out);
         undos.forEach((version, us) -> {
             if (versions.containsKey(version)) return;
             for (LintedFile u : us) {
                 out.add(u.path(), 1, Rules.FILE_NAME, "undo script for version " + version
-                        + ", which no migration has (V" + u.fileName().substring(1) + " is missing)", suppressions(u, scripts));
+                        + ", which no migration has (V" + u.fileName().substring(1) + " is missing)", suppressions.get(u.path()));
             }
         });
         versions.forEach((version, vs) -> {
             if (undos.containsKey(version)) return;
             for (LintedFile f : vs) {
                 out.add(f.path(), 1, Rules.MISSING_UNDO, "no undo script U" + f.fileName().substring(1)
-                        + " for this version", suppressions(f, scripts));
+                        + " for this version", suppressions.get(f.path()));
             }
         });
     }
@@ -74,7 +74,7 @@ final class FileNameRules {
         return null;
     }
 
-    private static void duplicates(Map<MigrationVersion, List<LintedFile>> byVersion, Map<Path, SqlScript> scripts,
+    private static void duplicates(Map<MigrationVersion, List<LintedFile>> byVersion, Map<Path, List<Suppression>> suppressions,
                                    FindingCollector out) {
         byVersion.forEach((version, fs) -> {
             if (fs.size() < 2) return;
@@ -82,12 +82,8 @@ final class FileNameRules {
                 List<String> others = fs.stream().filter(o -> o != f)
                         .map(o -> o.path().getParent().getFileName() + "/" + o.fileName()).toList();
                 out.add(f.path(), 1, Rules.FILE_NAME, "version " + version + " is also used by " + String.join(", ", others),
-                        suppressions(f, scripts));
+                        suppressions.get(f.path()));
             }
         });
-    }
-
-    static List<Suppression> suppressions(LintedFile f, Map<Path, SqlScript> scripts) {
-        return Suppression.in(scripts.get(f.path()).comments());
     }
 }

@@ -22,6 +22,7 @@ final class FileNameStyle {
 
     private static final Pattern INTEGER = Pattern.compile("\\d+");
     private static final Pattern SNAKE_CASE = Pattern.compile("[a-z0-9]+(?:_[a-z0-9]+)*");
+    private static final Pattern NUMBER_WORD = Pattern.compile("v?\\d+");
 
     /** Words that say nothing about what a migration does. */
     private static final Set<String> GENERIC = Set.of("update", "updates", "updated", "schema", "fix", "fixes", "fixed",
@@ -33,13 +34,13 @@ final class FileNameStyle {
     private FileNameStyle() {
     }
 
-    static void check(List<LintedFile> files, Map<Path, SqlScript> scripts, FindingCollector out) {
+    static void check(List<LintedFile> files, Map<Path, List<Suppression>> suppressions, FindingCollector out) {
         Map<MigrationVersion, LintedFile> versions = new HashMap<>();
         for (LintedFile f : files) if (f.is(Kind.VERSIONED)) versions.putIfAbsent(f.name().get().version(), f);
         for (LintedFile f : files) {
             if (f.name().isEmpty() || f.is(Kind.CALLBACK)) continue;
             MigrationName n = f.name().get();
-            List<Suppression> sup = FileNameRules.suppressions(f, scripts);
+            List<Suppression> sup = suppressions.get(f.path());
             String expected = n.kind() == Kind.REPEATABLE ? "R__<snake_case_words>.sql"
                     : n.kind().prefix() + "<int>__<snake_case_words>.sql";
             String rawVersion = n.kind() == Kind.REPEATABLE ? "0" : f.fileName().substring(1, f.fileName().indexOf("__"));
@@ -61,6 +62,6 @@ final class FileNameStyle {
     /** One word, or only generic words and numbers ({@code update_schema}, {@code fix_2}). */
     static boolean nonDescriptive(String description) {
         String[] words = description.split("_");
-        return words.length < 2 || Arrays.stream(words).allMatch(w -> GENERIC.contains(w) || w.matches("v?\\d+"));
+        return words.length < 2 || Arrays.stream(words).allMatch(w -> GENERIC.contains(w) || NUMBER_WORD.matcher(w).matches());
     }
 }

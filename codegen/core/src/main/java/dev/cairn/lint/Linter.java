@@ -61,10 +61,12 @@ public final class Linter {
         FindingCollector out = new FindingCollector(config);
         Map<Path, SqlScript> scripts = new HashMap<>();
         for (LintedFile f : files) scripts.put(f.path(), read(f.path(), placeholders));
-        for (LintedFile f : files) out.checkSuppressions(f.path(), Suppression.in(scripts.get(f.path()).comments()));
+        Map<Path, List<Suppression>> suppressions = new HashMap<>();
+        for (LintedFile f : files) suppressions.put(f.path(), Suppression.in(scripts.get(f.path()).comments()));
+        for (LintedFile f : files) out.checkSuppressions(f.path(), suppressions.get(f.path()));
 
-        FileNameRules.check(files, scripts, out);
-        FileNameStyle.check(files, scripts, out);
+        FileNameRules.check(files, suppressions, out);
+        FileNameStyle.check(files, suppressions, out);
 
         StatementChecker checker = new StatementChecker(new JooqStatementReader(parses), out, config.postgresMajor());
         SchemaState state = new SchemaState();
