@@ -12,6 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** Applies all pending migrations with Flyway and turns its failures into readable errors. */
@@ -24,6 +25,24 @@ public final class Migrator {
     }
 
     public static Result migrate(Flyway flyway) {
+        return migrate(flyway, UnaryOperator.identity());
+    }
+
+    /**
+     * @param original names a file Flyway read from a copy by its original path, in the messages of
+     *                 a failure (see {@code PendingMigrations})
+     */
+    public static Result migrate(Flyway flyway, UnaryOperator<String> original) {
+        try {
+            return migrateAsIs(flyway);
+        } catch (MigrationFailedException e) {
+            throw new MigrationFailedException(original.apply(e.getMessage()), e.script(), e.line(), e.getCause());
+        } catch (MigrationSourceException e) {
+            throw new MigrationSourceException(original.apply(e.getMessage()), e.getCause());
+        }
+    }
+
+    private static Result migrateAsIs(Flyway flyway) {
         try {
             MigrateResult r = flyway.migrate();
             String version = r.targetSchemaVersion;

@@ -34,6 +34,7 @@ import dev.cairn.observe.ObservedGate;
 import dev.cairn.observe.ObservedRiskException;
 import dev.cairn.lint.rules.Rules;
 import dev.cairn.snapshot.MigrationChain;
+import dev.cairn.snapshot.PendingMigrations;
 import dev.cairn.snapshot.SnapshotCache;
 import dev.cairn.snapshot.SnapshotDatabase;
 import dev.cairn.snapshot.Snapshots;
@@ -195,7 +196,7 @@ public final class Pipeline {
             throw e;
         }
         try {
-            Generation g = generate(options, database, staging, watched);
+            Generation g = generate(options, database, staging, migrations, watched);
             return check
                     ? compare(options, freshness, inputs, g, staging, t0)
                     : publish(options, committed, inputs, g, staging, migrations, t0);
@@ -298,13 +299,13 @@ public final class Pipeline {
     }
 
     private Generation generate(PipelineOptions options, DatabaseInBackground database, Path target,
-                                Map<String, Path> watched) throws Exception {
+                                List<MigrationFile> migrations, Map<String, Path> watched) throws Exception {
         long t0 = System.nanoTime();
         if (provider instanceof OfflineProvider offline) return generateOffline(offline, options, target, t0);
         Interruption.stage("database start");
         try (ThrowawayPostgres db = database.await()) {
             try {
-                return onDatabase(options, database, db, target, watched, t0);
+                return onDatabase(options, database, db, target, migrations, watched, t0);
             } catch (Exception e) {
                 throw serverEnded(db, Interruption.stageNow(), e);
             }
@@ -312,7 +313,7 @@ public final class Pipeline {
     }
 
     private Generation onDatabase(PipelineOptions options, DatabaseInBackground database, ThrowawayPostgres db, Path target,
-                                  Map<String, Path> watched, long t0) throws Exception {
+                                  List<MigrationFile> migrations, Map<String, Path> watched, long t0) throws Exception {
         Duration waited = since(t0);
         if (db instanceof SnapshotDatabase s) s.notice().ifPresent(n -> report("snapshot", n, Duration.ZERO));
         Duration started = database.startTime();
@@ -327,8 +328,15 @@ public final class Pipeline {
         // On a snapshot, Flyway's validation of the applied migrations repeats what chose the snapshot (the same
         // files, byte for byte, in the same order, every later one newer): a third of the stage on 1,000 of them.
         boolean onSnapshot = db instanceof SnapshotDatabase s && s.base().isPresent();
-        Migrator.Result migrated = Migrator.migrate(FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(),
-                options.flyway()).callbacks(observer).validateOnMigrate(!onSnapshot).load());
+        Migrator.Result migrated;
+        // On a snapshot, Flyway reads only what it may still apply, not the whole chain again.
+        try (PendingMigrations pending = onSnapshot
+                ? PendingMigrations.above(options.flyway(), ((SnapshotDatabase) db).base().get(), migrations,
+                        Path.of(System.getProperty("java.io.tmpdir")))
+                : PendingMigrations.all(options.flyway())) {
+            migrated = Migrator.migrate(FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(),
+                    pending.settings()).callbacks(observer).validateOnMigrate(!onSnapshot).load(), pending::original);
+        }
         String how = migrated.applied() + " migrations applied, schema at version " + migrated.version();
         if (db instanceof SnapshotDatabase s) {
             how = s.base().isEmpty() ? how + " (from zero)"

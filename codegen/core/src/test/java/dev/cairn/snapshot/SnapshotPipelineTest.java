@@ -113,6 +113,27 @@ class SnapshotPipelineTest {
     }
 
     @Test
+    void onASnapshotAFailingNewMigrationIsNamedByItsOwnPath() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migration"));
+        Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
+        run(List.of(m), dir.resolve("seed"), false);
+
+        // Flyway reads a copy of the new migration (PendingMigrations); the error names the original.
+        Path bad = Files.createDirectories(m.resolve("later")).resolve("V2__b.sql");
+        Files.writeString(bad, "CREATE TABLE b (id int PRIMARY KEY);\nALTER TABLE missing ADD COLUMN x int;\n");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.cairn.migrate.MigrationFailedException.class,
+                () -> run(List.of(m), dir.resolve("failed"), false));
+        assertTrue(e.getMessage().contains("(" + bad + ")"), e.getMessage());
+        assertFalse(e.getMessage().contains(PendingMigrations.PREFIX), e.getMessage());
+
+        Files.writeString(bad, "CREATE TABLE b (id int PRIMARY KEY);\n");
+        run(List.of(m), dir.resolve("snap"), false);
+        assertTrue(line("migrate").contains("1 new migration on snapshot @V1 (1 reused)"), line("migrate"));
+        run(List.of(m), dir.resolve("zero"), true);
+        assertTrue(FileTrees.sameContent(dir.resolve("zero"), dir.resolve("snap")), "byte-identical to a run from zero");
+    }
+
+    @Test
     void aChangedMigrationFallsBackToTheLongestPrefixThatStillMatches() throws Exception {
         Path m = Files.createDirectories(dir.resolve("migration"));
         Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
