@@ -2,6 +2,7 @@ package dev.cairn.snapshot;
 
 import dev.cairn.files.BackgroundDeletion;
 import dev.cairn.files.FileTrees;
+import dev.cairn.files.OwnedFolders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -113,10 +113,8 @@ public final class SnapshotCache {
     /** A new, empty staging directory on the cache's file system, for {@link #publish}. */
     public Path newStaging() throws IOException {
         Path staging = root.resolve(STAGING);
-        Files.createDirectories(staging);
-        removeAbandoned(staging);
-        Path dir = staging.resolve(ProcessHandle.current().pid() + "-" + UUID.randomUUID());
-        Files.createDirectory(dir);
+        OwnedFolders.sweep(staging, ""); // left by a build killed while storing
+        Path dir = OwnedFolders.create(staging, "");
         // Traversable, not listable: as root the server ran as another user, whose files these are.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
         return dir;
@@ -173,7 +171,7 @@ public final class SnapshotCache {
         } catch (IOException | UncheckedIOException e) {
             return List.of();
         }
-        removeAbandoned(root.resolve(TRASH)); // left by a build killed while deleting
+        OwnedFolders.sweep(root.resolve(TRASH), ""); // left by a build killed while deleting
         all.sort(Comparator.comparing(SnapshotCache::lastUse));
         long total = all.stream().mapToLong(Snapshot::bytes).sum();
         List<Snapshot> removed = new ArrayList<>();
@@ -244,33 +242,13 @@ public final class SnapshotCache {
      */
     private void remove(Path entry) {
         try {
-            Path trash = Files.createDirectories(root.resolve(TRASH))
-                    .resolve(ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+            Path trash = Files.createDirectories(root.resolve(TRASH)).resolve(OwnedFolders.name(""));
             Files.move(entry, trash, StandardCopyOption.ATOMIC_MOVE);
             BackgroundDeletion.delete(trash);
         } catch (NoSuchFileException gone) {
             // another build removed it first
         } catch (IOException e) {
             FileTrees.deleteQuietly(entry);
-        }
-    }
-
-    /** Staging or trash directories ({@code <pid>-...}) of processes that are gone (killed while storing or deleting). */
-    private static void removeAbandoned(Path folder) {
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(folder)) {
-            for (Path dir : dirs) {
-                String name = dir.getFileName().toString();
-                int dash = name.indexOf('-');
-                try {
-                    long pid = Long.parseLong(name.substring(0, dash));
-                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
-                } catch (RuntimeException notOurs) {
-                    // an unexpected name: remove it too
-                }
-                FileTrees.deleteQuietly(dir);
-            }
-        } catch (IOException ignored) {
-            // housekeeping only
         }
     }
 

@@ -90,7 +90,7 @@ class SnapshotCacheTest {
     @Test
     void stagingOfAProcessThatIsGoneIsRemoved() throws Exception {
         SnapshotCache cache = new SnapshotCache(dir, 1 << 30);
-        Path abandoned = Files.createDirectories(dir.resolve(".staging/999999999-abc/data"));
+        Path abandoned = Files.createDirectories(dir.resolve(".staging/999999999-1-abc/data"));
         Path mine = cache.newStaging();
         assertFalse(Files.exists(abandoned.getParent()));
         assertTrue(Files.isDirectory(mine));
