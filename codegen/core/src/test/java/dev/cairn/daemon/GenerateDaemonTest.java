@@ -98,10 +98,7 @@ class GenerateDaemonTest {
     @Test
     void anIdleDaemonExitsAndStopsTheServerItStartedAhead() throws Exception {
         Path project = project();
-        Path m = project.resolve("src/main/resources/db/migration");
-        Files.writeString(m.resolve("V1__create_books.sql"), "CREATE TABLE IF NOT EXISTS books (id bigint PRIMARY KEY);\n");
-        generate(project, "3s", false);
-        ProcessHandle daemon = ProcessHandle.of(startedDaemon()).orElseThrow();
+        ProcessHandle daemon = booksWithDaemon(project, "3s");
         List<ProcessHandle> servers = awaitExit(daemon, Duration.ofSeconds(60));
         assertTrue(servers.stream().noneMatch(ProcessHandle::isAlive), "PostgreSQL left by the daemon: " + servers);
         assertFalse(Files.exists(DaemonAddress.of(project, EngineClassPath.current(), Map.of("CI", "false")).socket()),
@@ -112,9 +109,7 @@ class GenerateDaemonTest {
     void aDaemonKilledMidRunFailsThatBuildInOneLineAndTheNextRunClearsWhatItLeft() throws Exception {
         Path project = project();
         Path m = project.resolve("src/main/resources/db/migration");
-        Files.writeString(m.resolve("V1__create_books.sql"), "CREATE TABLE IF NOT EXISTS books (id bigint PRIMARY KEY);\n");
-        generate(project, "1m", false);
-        ProcessHandle daemon = ProcessHandle.of(startedDaemon()).orElseThrow();
+        ProcessHandle daemon = booksWithDaemon(project, "1m");
         awaitListening(project, 1);
 
         // A migration that takes its time; the daemon is killed outright (kill -9) while it runs.
@@ -191,6 +186,14 @@ class GenerateDaemonTest {
         int code = Goals.generate(settings(project, daemon, force), Map.of("CI", "false"), out::add, out::add, r -> result[0] = r);
         assertEquals(Goals.OK, code, String.join("\n", out));
         return result[0];
+    }
+
+    /** One migration (books), generated with {@code daemon=idle}: the daemon that run started. */
+    private ProcessHandle booksWithDaemon(Path project, String idle) throws Exception {
+        Files.writeString(project.resolve("src/main/resources/db/migration/V1__create_books.sql"),
+                "CREATE TABLE IF NOT EXISTS books (id bigint PRIMARY KEY);\n");
+        generate(project, idle, false);
+        return ProcessHandle.of(startedDaemon()).orElseThrow();
     }
 
     private long startedDaemon() {
