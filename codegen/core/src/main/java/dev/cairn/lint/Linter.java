@@ -1,11 +1,11 @@
 package dev.cairn.lint;
 
 import dev.cairn.files.FileHashCache;
+import dev.cairn.lint.rules.Rules;
 import dev.cairn.migrate.MigrationFile;
 import dev.cairn.migrate.MigrationFiles;
 import dev.cairn.migrate.MigrationName;
 import dev.cairn.migrate.MigrationName.Kind;
-import dev.cairn.migrate.MigrationText;
 import org.flywaydb.core.api.MigrationVersion;
 
 import java.io.IOException;
@@ -59,14 +59,20 @@ public final class Linter {
                                   ParseCache parses) throws IOException {
         List<LintedFile> files = sqlFiles(scanned, config);
         FindingCollector out = new FindingCollector(config);
+        ScriptMemory memory = new ScriptMemory(placeholders);
         Map<Path, SqlScript> scripts = new HashMap<>();
-        for (LintedFile f : files) scripts.put(f.path(), read(f.path(), placeholders));
         Map<Path, List<Suppression>> suppressions = new HashMap<>();
-        for (LintedFile f : files) suppressions.put(f.path(), Suppression.in(scripts.get(f.path()).comments()));
+        for (LintedFile f : files) {
+            ScriptMemory.Read r = memory.read(f.file());
+            scripts.put(f.path(), r.script());
+            suppressions.put(f.path(), r.suppressions());
+        }
+        memory.keep();
         for (LintedFile f : files) out.checkSuppressions(f.path(), suppressions.get(f.path()));
 
         FileNameRules.check(files, suppressions, out);
-        FileNameStyle.check(files, suppressions, out);
+        // An opt-in rule: off, its checks of every name would all be dropped.
+        if (config.severityOf(Rules.FILE_NAME_STYLE) != Severity.OFF) FileNameStyle.check(files, suppressions, out);
 
         StatementChecker checker = new StatementChecker(new JooqStatementReader(parses), out, config.postgresMajor());
         SchemaState state = new SchemaState();
@@ -166,16 +172,5 @@ public final class Linter {
 
     private static boolean isSql(MigrationFile f) {
         return f.fileName().toLowerCase(Locale.ROOT).endsWith(".sql");
-    }
-
-    private static SqlScript read(Path file, Map<String, String> placeholders) throws IOException {
-        String text = MigrationText.read(file);
-        for (var p : placeholders.entrySet()) text = text.replace("${" + p.getKey() + "}", p.getValue());
-        try {
-            return SqlScript.parse(text);
-        } catch (SqlLexer.LexException e) {
-            throw new IOException(file + ":" + e.line + ": " + e.getMessage()
-                    + "; the file cannot be split into statements, so it was not linted. Close the string or comment.", e);
-        }
     }
 }
