@@ -42,6 +42,9 @@ public final class FileHashCache {
     private record Entry(long size, long modifiedNanos, String fileKey, String sha256) {
     }
 
+    /** The last {@link #saveBeside} of this JVM: a load waits for it, so it reads what that run learned. */
+    private static volatile BackgroundWork.Task saving = () -> { };
+
     private final Path file;
     private final Map<String, Entry> entries;
     private final AtomicBoolean changed = new AtomicBoolean();
@@ -58,6 +61,7 @@ public final class FileHashCache {
 
     /** The hashes remembered in {@code file}; an empty cache when it is missing or not ours. */
     public static FileHashCache load(Path file) {
+        saving.await();
         Map<String, Entry> entries = new ConcurrentHashMap<>();
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -149,7 +153,7 @@ public final class FileHashCache {
      * Writes what was learned (entries of files that no longer exist are dropped), atomically; a
      * cache that cannot be written is not an error, the next run just hashes again.
      */
-    public void save() {
+    public synchronized void save() {
         if (file == null || !changed.get()) return;
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
@@ -175,6 +179,12 @@ public final class FileHashCache {
         } catch (IOException | RuntimeException e) {
             // read-only checkout, a concurrent clean, ...: nothing lost but speed
         }
+    }
+
+    /** As {@link #save}, on a thread of its own; this cache is not to be used for hashing any more. */
+    public void saveBeside() {
+        if (file == null || !changed.get()) return;
+        saving = BackgroundWork.run("cairn-save-file-hashes", this::save);
     }
 
     @Override

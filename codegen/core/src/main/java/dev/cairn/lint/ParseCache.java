@@ -1,5 +1,7 @@
 package dev.cairn.lint;
 
+import dev.cairn.files.BackgroundWork;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
@@ -43,6 +45,9 @@ public final class ParseCache {
 
     private static volatile Memo memo;
 
+    /** The last {@link #saveBeside} of this JVM: a load waits for it, so it reads what that run learned. */
+    private static volatile BackgroundWork.Task saving = () -> { };
+
     private final Path file;
     private final String configuration;
     private final Map<String, Entry> loaded;
@@ -63,6 +68,7 @@ public final class ParseCache {
 
     /** @param configuration rule severities and tool versions: a different one starts empty */
     public static ParseCache load(Path file, String configuration) {
+        saving.await();
         Map<String, Entry> entries = Map.of();
         Memo m = memo;
         if (m != null && m.file().equals(file) && m.configuration().equals(configuration) && m.equals(remember(file, configuration, m.entries()))) {
@@ -131,9 +137,19 @@ public final class ParseCache {
         return misses;
     }
 
+    /** As {@link #save}, on a thread of its own: serialising thousands of parses is no reason for a run to wait. */
+    public void saveBeside() {
+        if (!needsSaving()) return;
+        saving = BackgroundWork.run("cairn-save-lint-parses", this::save);
+    }
+
+    private boolean needsSaving() {
+        return file != null && (misses > 0 || used.size() != loaded.size());
+    }
+
     /** Keeps what this run used (so the file does not grow with deleted migrations); atomic replace. */
-    public void save() {
-        if (file == null || misses == 0 && used.size() == loaded.size()) return;
+    public synchronized void save() {
+        if (!needsSaving()) return;
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");

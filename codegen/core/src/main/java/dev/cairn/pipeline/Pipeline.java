@@ -150,8 +150,8 @@ public final class Pipeline {
         Fingerprint inputs = Fingerprint.ofInputs(migrations, options.codegen(), options.flyway(), ToolVersions.current());
         Freshness freshness = Freshness.assess(Fingerprint.read(options.fingerprintFile()), inputs,
                 Fingerprint.hashTree(options.outputDirectory(), hashes));
-        hashes.save();
-        if (check) lint(options, scanned);
+        hashes.saveBeside();
+        if (check) lint(options, scanned, ReleasedMigrations.of(options.lockFile(), scanned));
         if (freshness.upToDate() && !options.force()) {
             report("up-to-date", inputs.migrationCount() + " migrations unchanged since last generate (fingerprint "
                     + inputs.id() + "); --force to regenerate", since(t1));
@@ -175,11 +175,13 @@ public final class Pipeline {
         options.codegen().user().ifPresent(u -> u.ignored().forEach(note -> report("note", note, Duration.ZERO)));
         // The database starts now, on another thread, while the migrations are linted (check mode linted above).
         // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
-        Map<String, Path> watched = newMigrations(options, scanned);
+        // What is released (locked before this run): its findings are history, its scripts are not watched.
+        ReleasedMigrations released = ReleasedMigrations.of(options.lockFile(), scanned);
+        Map<String, Path> watched = newMigrations(scanned, released);
         DatabaseInBackground database = provider instanceof OfflineProvider ? null
                 : DatabaseInBackground.start(databaseFor(options, migrations, watched), options.codegen());
         try {
-            if (!check) lint(options, scanned);
+            if (!check) lint(options, scanned, released);
         } catch (Exception | Error e) {
             if (database != null) database.discard();
             throw e;
@@ -232,15 +234,14 @@ public final class Pipeline {
      * run before anything is migrated. Released migrations cannot be edited any more: their
      * findings are one summary line, never a failure (`cairn lint --all` lists them).
      */
-    private void lint(PipelineOptions options, MigrationFiles scanned) throws Exception {
+    private void lint(PipelineOptions options, MigrationFiles scanned, ReleasedMigrations released) throws Exception {
         long t0 = System.nanoTime();
         // Local runs take jOOQ's reading of unchanged statements from target/; CI and --force parse everything.
         ParseCache parses = options.mode() == Mode.CHECK || options.force() ? ParseCache.none()
                 : ParseCache.load(options.hashCacheFile().resolveSibling("cairn-lint-parses.bin"),
                 ParseCache.configuration(options.lint(), ToolVersions.current().toString()));
         LintReport all = Linter.lint(scanned, options.lint(), options.flyway().placeholders(), parses);
-        parses.save();
-        ReleasedMigrations released = ReleasedMigrations.of(options.lockFile(), scanned);
+        parses.saveBeside();
         LintReport report = released.newWork(all);
         Path base = Path.of("").toAbsolutePath();
         for (Finding f : report.findings()) {
@@ -264,8 +265,7 @@ public final class Pipeline {
      * The new (not yet locked) migrations, by Flyway's script name: the ones the database stage
      * watches (dev.cairn.observe). Released migrations ran in production long ago; what they did is history.
      */
-    private static Map<String, Path> newMigrations(PipelineOptions options, MigrationFiles scanned) throws java.io.IOException {
-        ReleasedMigrations released = ReleasedMigrations.of(options.lockFile(), scanned);
+    private static Map<String, Path> newMigrations(MigrationFiles scanned, ReleasedMigrations released) {
         Map<String, Path> m = new java.util.LinkedHashMap<>();
         for (MigrationFile f : scanned.migrations()) {
             if (!released.contains(f.path()) && (f.is(MigrationName.Kind.VERSIONED) || f.is(MigrationName.Kind.REPEATABLE))) {

@@ -1,6 +1,6 @@
 package dev.cairn.snapshot;
 
-import dev.cairn.files.BackgroundDeletion;
+import dev.cairn.files.BackgroundWork;
 import dev.cairn.files.FileTrees;
 import dev.cairn.files.OwnedFolders;
 
@@ -237,14 +237,14 @@ public final class SnapshotCache {
 
     /**
      * Atomic rename into the trash first: a concurrent reader sees the whole entry or none of it. The
-     * deletion itself runs beside the build ({@link BackgroundDeletion}); the trash entry is named
+     * deletion itself runs beside the build ({@link BackgroundWork}); the trash entry is named
      * after this process, so another build's sweep leaves it alone while this one lives.
      */
     private void remove(Path entry) {
         try {
             Path trash = Files.createDirectories(root.resolve(TRASH)).resolve(OwnedFolders.name(""));
             Files.move(entry, trash, StandardCopyOption.ATOMIC_MOVE);
-            BackgroundDeletion.delete(trash);
+            BackgroundWork.delete(trash);
         } catch (NoSuchFileException gone) {
             // another build removed it first
         } catch (IOException e) {

@@ -12,15 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A deletion runs beside the caller, and a JVM that exits right after queueing it still finishes it. */
-class BackgroundDeletionTest {
+/** Work runs beside the caller, can be waited for, and a JVM that exits right after queueing it still finishes it. */
+class BackgroundWorkTest {
 
     @TempDir
     Path dir;
 
     /** Queues the deletion of args[0] and returns at once: main ends, the JVM exits. */
     public static void main(String[] args) {
-        BackgroundDeletion.delete(Path.of(args[0]));
+        BackgroundWork.delete(Path.of(args[0]));
     }
 
     private Path tree(String name) throws Exception {
@@ -37,7 +37,7 @@ class BackgroundDeletionTest {
         Path root = tree("evicted");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                BackgroundDeletionTest.class.getName(), root.toString())).inheritIO().start();
+                BackgroundWorkTest.class.getName(), root.toString())).inheritIO().start();
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, child.exitValue());
         assertFalse(Files.exists(root), "2,000 files deleted before the JVM ended");
@@ -46,8 +46,23 @@ class BackgroundDeletionTest {
     @Test
     void awaitReturnsOnceTheTreeIsGone() throws Exception {
         Path root = tree("evicted-here");
-        BackgroundDeletion.delete(root);
-        BackgroundDeletion.await();
+        BackgroundWork.delete(root);
+        BackgroundWork.await();
         assertFalse(Files.exists(root));
+    }
+
+    @Test
+    void aTaskCanBeWaitedFor() {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        BackgroundWork.Task task = BackgroundWork.run("test-task", () -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            done.set(true);
+        });
+        task.await();
+        assertTrue(done.get());
     }
 }

@@ -56,6 +56,18 @@ class FileHashCacheTest {
     }
 
     @Test
+    void aSaveBesideTheRunIsWhatTheNextLoadReads() throws IOException {
+        Path f = settled("V1__a.sql", "CREATE TABLE a (id int);\n");
+        FileHashCache first = FileHashCache.load(cacheFile());
+        Map<String, String> hashed = first.hashTree(dir.resolve("tree"));
+        first.saveBeside();
+
+        // The load waits for the save: the changed bytes behind the same size and time stamp stay unread.
+        sameSizeSameTime(f, "CREATE TABLE b (id int);\n");
+        assertEquals(hashed, FileHashCache.load(cacheFile()).hashTree(dir.resolve("tree")), "answered from the saved cache");
+    }
+
+    @Test
     void aNewTimeStampOrSizeMeansReadingTheFileAgain() throws IOException {
         Path f = settled("V1__a.sql", "CREATE TABLE a (id int);\n");
         FileHashCache cache = FileHashCache.load(cacheFile());

@@ -53,6 +53,24 @@ class ParseCacheTest {
     }
 
     @Test
+    void aSaveBesideTheRunIsWhatTheNextLoadReads() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migration"));
+        Files.writeString(m.resolve("V1__create_items.sql"), "CREATE TABLE items (id int PRIMARY KEY);\n");
+        LintConfig config = LintConfig.defaults();
+        Path file = dir.resolve("target/parses.bin");
+        String key = ParseCache.configuration(config, "tools 1");
+        ParseCache first = ParseCache.load(file, key);
+        lint(m, config, first);
+        first.saveBeside();
+
+        ParseCache next = ParseCache.load(file, key);
+        assertEquals(true, Files.isRegularFile(file), "written before the next load returned");
+        lint(m, config, next);
+        assertEquals(1, next.hits());
+        assertEquals(0, next.misses());
+    }
+
+    @Test
     void aJvmThatLintsAgainReadsTheFileOnlyWhenItChanged() throws Exception {
         Path m = Files.createDirectories(dir.resolve("migration"));
         Files.writeString(m.resolve("V1__create_items.sql"), "CREATE TABLE items (id int PRIMARY KEY);\n");

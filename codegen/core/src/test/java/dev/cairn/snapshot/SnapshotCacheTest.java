@@ -73,7 +73,7 @@ class SnapshotCacheTest {
         assertEquals(800, capped.bytes());
         assertFalse(Files.exists(old.directory()), "gone from the cache at once");
         // Its files go beside the build, and are gone once the deletions queued so far are done.
-        dev.cairn.files.BackgroundDeletion.await();
+        dev.cairn.files.BackgroundWork.await();
         try (var trash = Files.list(dir.resolve(".trash"))) {
             assertEquals(0, trash.count(), "nothing left in the trash");
         }
