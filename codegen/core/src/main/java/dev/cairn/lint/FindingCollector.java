@@ -36,6 +36,20 @@ final class FindingCollector {
         }
     }
 
+    int size() {
+        return findings.size();
+    }
+
+    /** The findings kept since there were {@code size} of them. */
+    List<Finding> since(int size) {
+        return List.copyOf(findings.subList(size, findings.size()));
+    }
+
+    /** Findings kept before (a checkpoint's): severities and suppressions were applied then. */
+    void addAll(List<Finding> kept) {
+        findings.addAll(kept);
+    }
+
     List<Finding> findings() {
         return List.copyOf(findings);
     }

@@ -81,8 +81,44 @@ public final class Linter {
             SchemaState empty = state;
             state.tryOut(() -> checker.check(f.path(), scripts.get(f.path()), f.role(), empty));
         }
-        // Undo scripts are checked against the state right after their version (the last file of that
-        // version), in the role of its first file, and their changes taken back.
+        List<LintCheckpoint.Step> plan = plan(files);
+        // A JVM that linted this chain before resumes where its files begin to differ (LintCheckpoint).
+        LintCheckpoint.Context context = new LintCheckpoint.Context(config, placeholders);
+        int chainFindings = out.size();
+        int from = 0;
+        // Only where parses are remembered too: CI, --force and `cairn lint` check every file.
+        boolean remember = parses.remembers();
+        LintCheckpoint resumed = remember ? LintCheckpoint.longestPrefixOf(context, plan).orElse(null) : null;
+        if (resumed != null) {
+            state = resumed.state();
+            out.addAll(resumed.findings());
+            parses.keepLoaded();
+            from = resumed.length();
+        }
+        List<LintCheckpoint> kept = new ArrayList<>();
+        if (resumed != null) kept.add(resumed);
+        Set<Integer> keepAt = remember ? LintCheckpoint.worthKeeping(plan) : Set.of();
+        for (int i = from; i <= plan.size(); i++) {
+            if (i > from && keepAt.contains(i)) kept.add(LintCheckpoint.at(context, plan, i, state, out.since(chainFindings)));
+            if (i == plan.size()) break;
+            LintCheckpoint.Step step = plan.get(i);
+            LintedFile f = step.file();
+            // A fresh database applies the newest baseline instead of the versions it stands for.
+            if (step.baseline()) state = new SchemaState();
+            SchemaState now = state;
+            if (step.undo()) now.tryOut(() -> checker.check(f.path(), scripts.get(f.path()), step.role(), now));
+            else checker.check(f.path(), scripts.get(f.path()), step.role(), now);
+        }
+        if (remember) LintCheckpoint.keep(kept);
+        return new LintReport(out.findings(), files.size());
+    }
+
+    /**
+     * What is checked, in order: the chain ({@link #chain}), each version's undo scripts right after
+     * its last file (against the state there, in the role of its first file, their changes taken
+     * back), and last the undo scripts of no version in the chain, against where the chain ends.
+     */
+    private static List<LintCheckpoint.Step> plan(List<LintedFile> files) {
         Map<MigrationVersion, List<LintedFile>> undoOf = new HashMap<>();
         List<LintedFile> undoOfNoVersion = new ArrayList<>();
         for (LintedFile u : files) {
@@ -91,32 +127,25 @@ public final class Linter {
             if (v.isPresent()) undoOf.computeIfAbsent(v.get(), k -> new ArrayList<>()).add(u);
             else undoOfNoVersion.add(u);
         }
+        List<LintCheckpoint.Step> plan = new ArrayList<>();
         MigrationVersion pending = null;
         FolderRole pendingRole = null;
         for (LintedFile f : chain(files)) {
             MigrationVersion version = f.is(Kind.VERSIONED) ? f.name().get().version() : null;
             if (pending != null && !pending.equals(version)) {
-                checkUndo(checker, scripts, undoOf.remove(pending), pendingRole, state);
+                for (LintedFile u : undoOf.remove(pending)) plan.add(LintCheckpoint.Step.undo(u, pendingRole));
                 pending = null;
             }
-            // A fresh database applies the newest baseline instead of the versions it stands for.
-            if (f.is(Kind.BASELINE)) state = new SchemaState();
-            checker.check(f.path(), scripts.get(f.path()), f.role(), state);
+            plan.add(LintCheckpoint.Step.of(f));
             if (version != null && undoOf.containsKey(version) && pending == null) {
                 pending = version;
                 pendingRole = f.role();
             }
         }
-        if (pending != null) checkUndo(checker, scripts, undoOf.remove(pending), pendingRole, state);
-        // Undo scripts of no version in the chain: against where the chain ends.
+        if (pending != null) for (LintedFile u : undoOf.remove(pending)) plan.add(LintCheckpoint.Step.undo(u, pendingRole));
         undoOfNoVersion.addAll(undoOf.values().stream().flatMap(List::stream).toList());
-        checkUndo(checker, scripts, undoOfNoVersion, FolderRole.SCHEMA, state);
-        return new LintReport(out.findings(), files.size());
-    }
-
-    private static void checkUndo(StatementChecker checker, Map<Path, SqlScript> scripts, List<LintedFile> undo,
-                                  FolderRole role, SchemaState state) {
-        for (LintedFile u : undo) state.tryOut(() -> checker.check(u.path(), scripts.get(u.path()), role, state));
+        for (LintedFile u : undoOfNoVersion) plan.add(LintCheckpoint.Step.undo(u, FolderRole.SCHEMA));
+        return plan;
     }
 
     /**

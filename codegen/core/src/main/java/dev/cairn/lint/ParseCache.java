@@ -125,6 +125,19 @@ public final class ParseCache {
         return new JooqStatementReader.Result(Optional.ofNullable(e.changes()), e.failure());
     }
 
+    /** Whether this cache remembers between runs; {@link #none()} (CI, --force) does not, and lint then checks every file. */
+    boolean remembers() {
+        return file != null;
+    }
+
+    /**
+     * Keeps every entry loaded, used or not: lint resumed from a checkpoint and did not look up the
+     * statements before it. Entries of deleted migrations stay until a lint that reads them all.
+     */
+    void keepLoaded() {
+        for (var e : loaded.entrySet()) used.putIfAbsent(e.getKey(), e.getValue());
+    }
+
     void put(String sha256, JooqStatementReader.Result r) {
         if (file != null) used.put(sha256, new Entry(r.changes().orElse(null), r.failure()));
     }
