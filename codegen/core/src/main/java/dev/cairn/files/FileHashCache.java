@@ -182,9 +182,11 @@ public final class FileHashCache {
     }
 
     /** As {@link #save}, on a thread of its own; this cache is not to be used for hashing any more. */
-    public void saveBeside() {
-        if (file == null || !changed.get()) return;
-        saving = BackgroundWork.run("cairn-save-file-hashes", this::save);
+    public BackgroundWork.Task saveBeside() {
+        if (file == null || !changed.get()) return () -> { };
+        BackgroundWork.Task task = BackgroundWork.run("cairn-save-file-hashes", this::save);
+        saving = task;
+        return task;
     }
 
     @Override

@@ -150,10 +150,12 @@ public final class ParseCache {
         return misses;
     }
 
-    /** As {@link #save}, on a thread of its own: serialising thousands of parses is no reason for a run to wait. */
-    public void saveBeside() {
-        if (!needsSaving()) return;
-        saving = BackgroundWork.run("cairn-save-lint-parses", this::save);
+    /** As {@link #save}, on a thread of its own: serialising thousands of parses is no reason for a run's next stage to wait. */
+    public BackgroundWork.Task saveBeside() {
+        if (!needsSaving()) return () -> { };
+        BackgroundWork.Task task = BackgroundWork.run("cairn-save-lint-parses", this::save);
+        saving = task;
+        return task;
     }
 
     private boolean needsSaving() {

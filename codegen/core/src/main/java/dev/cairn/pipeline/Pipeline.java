@@ -5,6 +5,7 @@ import dev.cairn.database.LeftoverServers;
 import dev.cairn.signal.Interruption;
 import dev.cairn.database.OfflineProvider;
 import dev.cairn.database.ThrowawayPostgres;
+import dev.cairn.files.BackgroundWork;
 import dev.cairn.files.FileHashCache;
 import dev.cairn.files.DurableFiles;
 import dev.cairn.files.FileTrees;
@@ -126,7 +127,22 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * Caches written beside this run (its next stages need not wait for them); the run waits for
+     * them at its end, so that nothing it started still writes into target/ when it has returned.
+     */
+    private final List<BackgroundWork.Task> besideTheRun = new ArrayList<>();
+
     private PipelineResult runAlone(PipelineOptions options) throws Exception {
+        try {
+            return runAloneNow(options);
+        } finally {
+            besideTheRun.forEach(BackgroundWork.Task::await);
+            besideTheRun.clear();
+        }
+    }
+
+    private PipelineResult runAloneNow(PipelineOptions options) throws Exception {
         long t0 = System.nanoTime();
         boolean check = options.mode() == Mode.CHECK;
         Interruption.stage("lock");
@@ -150,7 +166,7 @@ public final class Pipeline {
         Fingerprint inputs = Fingerprint.ofInputs(migrations, options.codegen(), options.flyway(), ToolVersions.current());
         Freshness freshness = Freshness.assess(Fingerprint.read(options.fingerprintFile()), inputs,
                 Fingerprint.hashTree(options.outputDirectory(), hashes));
-        hashes.saveBeside();
+        besideTheRun.add(hashes.saveBeside());
         if (check) lint(options, scanned, ReleasedMigrations.of(options.lockFile(), scanned));
         if (freshness.upToDate() && !options.force()) {
             report("up-to-date", inputs.migrationCount() + " migrations unchanged since last generate (fingerprint "
@@ -241,7 +257,7 @@ public final class Pipeline {
                 : ParseCache.load(options.hashCacheFile().resolveSibling("cairn-lint-parses.bin"),
                 ParseCache.configuration(options.lint(), ToolVersions.current().toString()));
         LintReport all = Linter.lint(scanned, options.lint(), options.flyway().placeholders(), parses);
-        parses.saveBeside();
+        besideTheRun.add(parses.saveBeside());
         LintReport report = released.newWork(all);
         Path base = Path.of("").toAbsolutePath();
         for (Finding f : report.findings()) {
