@@ -65,7 +65,9 @@ public final class GeneratedSources {
      * or a Java file that does not end with the closing brace of its class, is such a file.
      */
     public void seal(Path staging) throws IOException {
-        for (Path file : FileTrees.files(staging).values()) {
+        for (var e : FileTrees.files(staging).entrySet()) {
+            Path file = e.getValue();
+            if (linkedToCommitted(file, directory.resolve(e.getKey()))) continue;
             DurableFiles.force(file);
             if (!complete(file)) {
                 throw new IOException("Cannot write " + directory.resolve(staging.relativize(file)) + ": the generator left it "
@@ -75,6 +77,31 @@ public final class GeneratedSources {
         }
         try (var dirs = Files.walk(staging)) {
             dirs.filter(Files::isDirectory).forEach(DurableFiles::forceDirectory);
+        }
+    }
+
+    /**
+     * Replaces a staged file that is byte for byte the committed one with a hard link to it: that
+     * content is complete and on disk already, so it needs no force (on 200 tables, forcing every
+     * file was 0.15 s of each run, when one table changed), and it keeps its time stamp, so an IDE
+     * that compiles what changed sees only what did. False where there is nothing to link to, or the
+     * file system has no hard links: the file is forced as it is.
+     */
+    private static boolean linkedToCommitted(Path staged, Path committed) {
+        try {
+            if (!Files.isRegularFile(committed, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || Files.size(committed) != Files.size(staged) || Files.mismatch(staged, committed) != -1) return false;
+            Path link = staged.resolveSibling(staged.getFileName() + ".link");
+            Files.createLink(link, committed);
+            try {
+                Files.move(link, staged, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.deleteIfExists(link);
+                throw e;
+            }
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
         }
     }
 
