@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * Rules about files rather than statements, as Flyway sees them: names Flyway accepts, versions
@@ -23,9 +23,10 @@ final class FileNameRules {
     }
 
     static void check(List<LintedFile> files, Map<Path, List<Suppression>> suppressions, FindingCollector out) {
-        Map<MigrationVersion, List<LintedFile>> versions = new TreeMap<>();
-        Map<MigrationVersion, List<LintedFile>> baselines = new TreeMap<>();
-        Map<MigrationVersion, List<LintedFile>> undos = new TreeMap<>();
+        // Findings are sorted in the report: hash maps will do.
+        Map<MigrationVersion, List<LintedFile>> versions = new HashMap<>();
+        Map<MigrationVersion, List<LintedFile>> baselines = new HashMap<>();
+        Map<MigrationVersion, List<LintedFile>> undos = new HashMap<>();
         for (LintedFile f : files) {
             List<Suppression> sup = suppressions.get(f.path());
             String problem = problem(f);

@@ -72,22 +72,32 @@ record LintCheckpoint(Context context, List<Step.Key> steps, SchemaState state, 
         return state.copy();
     }
 
-    static LintCheckpoint at(Context context, List<Step> plan, int length, SchemaState state, List<Finding> findings) {
-        return new LintCheckpoint(context, plan.subList(0, length).stream().map(Step::key).toList(), state.copy(), findings);
+    /** @param keys the plan's steps as keys ({@link #keys}) */
+    static LintCheckpoint at(Context context, List<Step.Key> keys, int length, SchemaState state, List<Finding> findings) {
+        return new LintCheckpoint(context, keys.subList(0, length), state.copy(), findings);
     }
 
-    /** The longest checkpoint kept whose steps begin {@code plan}, under the same context. */
-    static Optional<LintCheckpoint> longestPrefixOf(Context context, List<Step> plan) {
-        LintCheckpoint best = null;
-        for (LintCheckpoint c : kept) {
-            if (!c.context().equals(context) || c.length() > plan.size() || best != null && c.length() <= best.length()) continue;
-            if (prefixOf(c.steps(), plan)) best = c;
+    static List<Step.Key> keys(List<Step> plan) {
+        return plan.stream().map(Step::key).toList();
+    }
+
+    /** The longest checkpoint kept whose steps begin the plan ({@code keys}), under the same context. */
+    static Optional<LintCheckpoint> longestPrefixOf(Context context, List<Step.Key> keys) {
+        return kept.stream()
+                .filter(c -> c.length() <= keys.size() && c.context().equals(context))
+                .sorted(java.util.Comparator.comparingInt(LintCheckpoint::length).reversed())
+                .filter(c -> prefixOf(c.steps(), keys))
+                .findFirst();
+    }
+
+    /** From the end, where an edit or a new file usually is; content hashes first, they differ first. */
+    private static boolean prefixOf(List<Step.Key> steps, List<Step.Key> keys) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            Step.Key a = steps.get(i);
+            Step.Key b = keys.get(i);
+            if (!a.sha256().equals(b.sha256()) || !a.path().equals(b.path()) || a.role() != b.role()
+                    || a.undo() != b.undo() || a.baseline() != b.baseline()) return false;
         }
-        return Optional.ofNullable(best);
-    }
-
-    private static boolean prefixOf(List<Step.Key> steps, List<Step> plan) {
-        for (int i = steps.size() - 1; i >= 0; i--) if (!steps.get(i).equals(plan.get(i).key())) return false;
         return true;
     }
 

@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,7 +87,8 @@ public final class Linter {
         int from = 0;
         // Only where parses are remembered too: CI, --force and `cairn lint` check every file.
         boolean remember = parses.remembers();
-        LintCheckpoint resumed = remember ? LintCheckpoint.longestPrefixOf(context, plan).orElse(null) : null;
+        List<LintCheckpoint.Step.Key> keys = remember ? LintCheckpoint.keys(plan) : List.of();
+        LintCheckpoint resumed = remember ? LintCheckpoint.longestPrefixOf(context, keys).orElse(null) : null;
         if (resumed != null) {
             state = resumed.state();
             out.addAll(resumed.findings());
@@ -99,7 +99,7 @@ public final class Linter {
         if (resumed != null) kept.add(resumed);
         Set<Integer> keepAt = remember ? LintCheckpoint.worthKeeping(plan) : Set.of();
         for (int i = from; i <= plan.size(); i++) {
-            if (i > from && keepAt.contains(i)) kept.add(LintCheckpoint.at(context, plan, i, state, out.since(chainFindings)));
+            if (i > from && keepAt.contains(i)) kept.add(LintCheckpoint.at(context, keys, i, state, out.since(chainFindings)));
             if (i == plan.size()) break;
             LintCheckpoint.Step step = plan.get(i);
             LintedFile f = step.file();
@@ -200,6 +200,7 @@ public final class Linter {
     }
 
     private static boolean isSql(MigrationFile f) {
-        return f.fileName().toLowerCase(Locale.ROOT).endsWith(".sql");
+        String name = f.fileName();
+        return name.regionMatches(true, name.length() - 4, ".sql", 0, 4);
     }
 }

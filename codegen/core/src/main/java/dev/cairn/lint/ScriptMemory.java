@@ -51,7 +51,7 @@ final class ScriptMemory {
 
     /** Keeps what this lint read for the next one in this JVM, and drops the rest. */
     void keep() {
-        last = Map.copyOf(used);
+        last = java.util.Collections.unmodifiableMap(used);
     }
 
     static SqlScript parse(Path file, Map<String, String> placeholders) throws IOException {

@@ -50,8 +50,17 @@ public record MigrationName(Kind kind, MigrationVersion version, String descript
 
     /** The name Flyway would give this file, or empty when Flyway would not run it (see {@link #problem}). */
     public static Optional<MigrationName> parse(String fileName) {
-        return Optional.ofNullable(parseOrNull(fileName));
+        Optional<MigrationName> name = PARSED.get(fileName);
+        if (name == null) {
+            if (PARSED.size() > 100_000) PARSED.clear();
+            name = Optional.ofNullable(parseOrNull(fileName));
+            PARSED.put(fileName, name);
+        }
+        return name;
     }
+
+    /** Names parsed before, by file name: a JVM that scans thousands of files again (the warm engine) parses the new ones. */
+    private static final java.util.Map<String, Optional<MigrationName>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static MigrationName parseOrNull(String fileName) {
         if (!fileName.endsWith(SUFFIX)) return null;
