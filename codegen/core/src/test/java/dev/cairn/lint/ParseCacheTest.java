@@ -54,34 +54,37 @@ class ParseCacheTest {
         assertEquals(0, other.hits());
     }
 
-    @Test
-    void aSaveBesideTheRunIsWhatTheNextLoadReads() throws Exception {
+    /** One migration, linted with the default rules and a cache loaded from target/parses.bin (not saved yet). */
+    private ParseCache lintedOnce() throws Exception {
         Path m = Files.createDirectories(dir.resolve("migration"));
         Files.writeString(m.resolve("V1__create_items.sql"), "CREATE TABLE items (id int PRIMARY KEY);\n");
-        LintConfig config = LintConfig.defaults();
-        Path file = dir.resolve("target/parses.bin");
-        String key = ParseCache.configuration(config, "tools 1");
-        ParseCache first = ParseCache.load(file, key);
-        lint(m, config, first);
-        first.saveBeside();
+        ParseCache first = ParseCache.load(dir.resolve("target/parses.bin"), defaultsKey());
+        lint(m, LintConfig.defaults(), first);
+        return first;
+    }
 
-        ParseCache next = ParseCache.load(file, key);
+    private static String defaultsKey() {
+        return ParseCache.configuration(LintConfig.defaults(), "tools 1");
+    }
+
+    @Test
+    void aSaveBesideTheRunIsWhatTheNextLoadReads() throws Exception {
+        lintedOnce().saveBeside();
+        Path file = dir.resolve("target/parses.bin");
+        ParseCache next = ParseCache.load(file, defaultsKey());
         assertEquals(true, Files.isRegularFile(file), "written before the next load returned");
-        lint(m, config, next);
+        lint(dir.resolve("migration"), LintConfig.defaults(), next);
         assertEquals(1, next.hits());
         assertEquals(0, next.misses());
     }
 
     @Test
     void aJvmThatLintsAgainReadsTheFileOnlyWhenItChanged() throws Exception {
-        Path m = Files.createDirectories(dir.resolve("migration"));
-        Files.writeString(m.resolve("V1__create_items.sql"), "CREATE TABLE items (id int PRIMARY KEY);\n");
+        lintedOnce().save();
+        Path m = dir.resolve("migration");
         LintConfig config = LintConfig.defaults();
         Path file = dir.resolve("target/parses.bin");
-        String key = ParseCache.configuration(config, "tools 1");
-        ParseCache first = ParseCache.load(file, key);
-        lint(m, config, first);
-        first.save();
+        String key = defaultsKey();
 
         // The same file (inode, size, time stamp) is not read again: garbage written in place, the time put back, still hits.
         java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(file);
