@@ -264,7 +264,7 @@ public final class Pipeline {
             if (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING) out.accept("  " + f.format(base));
         }
         report("lint", report.summary().replaceFirst("^lint: ", "") + released.summarySuffix(all) + (parses.hits() == 0 ? ""
-                : " (" + parses.hits() + " statements unchanged, " + parses.misses() + " parsed)"), since(t0));
+                : " (" + plural(parses.hits(), "statement") + " unchanged, " + parses.misses() + " parsed)"), since(t0));
         if (report.hasErrors()) {
             throw new LintFailedException(report.errors() + " migration lint error" + (report.errors() == 1 ? "" : "s")
                     + " (listed above). Fix the statements, or acknowledge one with a comment on the line before it:"
