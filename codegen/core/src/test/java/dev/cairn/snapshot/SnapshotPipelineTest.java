@@ -168,6 +168,44 @@ class SnapshotPipelineTest {
     }
 
     @Test
+    void aSnapshotKeepsOneVersionedHistoryRowAndSnapshotsOfSnapshotsStillExtend() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("migration"));
+        Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
+        Files.writeString(m.resolve("V1_1__b.sql"), "CREATE TABLE b (id int PRIMARY KEY);");
+        Files.writeString(m.resolve("R__v.sql"), "CREATE OR REPLACE VIEW v AS SELECT id FROM a;");
+        run(List.of(m), dir.resolve("o1"), false);
+        // Flyway reads its history twice per migrate: a snapshot of 2,000 migrations holds one row of them, not 2,000.
+        assertEquals(List.of("1.1", "null"), historyOfTheOnlySnapshot());
+
+        Files.delete(m.resolve("R__v.sql")); // a chain of versions only: each snapshot extends the last
+        Files.writeString(m.resolve("V2__c.sql"), "CREATE TABLE c (id int PRIMARY KEY);");
+        run(List.of(m), dir.resolve("o2"), false);
+        assertTrue(line("migrate").contains("3 migrations applied, schema at version 2 (from zero)"), line("migrate"));
+        Files.writeString(m.resolve("V3__d.sql"), "CREATE TABLE d (id int PRIMARY KEY);");
+        run(List.of(m), dir.resolve("o3"), false);
+        assertTrue(line("migrate").contains("1 new migration on snapshot @V2 (3 reused)"), line("migrate"));
+        // Kept although its history is [2, 3], not the chain's four versions.
+        Files.writeString(m.resolve("V4__e.sql"), "CREATE TABLE e (id int PRIMARY KEY);");
+        run(List.of(m), dir.resolve("snap"), false);
+        assertTrue(line("migrate").contains("1 new migration on snapshot @V3 (4 reused), schema at version 4"), line("migrate"));
+        run(List.of(m), dir.resolve("zero"), true);
+        assertTrue(FileTrees.sameContent(dir.resolve("zero"), dir.resolve("snap")), "byte-identical to a run from zero");
+    }
+
+    /** The versions in the history table of the cache's one snapshot, read on a server started from a copy of it. */
+    private List<String> historyOfTheOnlySnapshot() throws Exception {
+        List<Path> entries = entries();
+        assertEquals(1, entries.size(), entries.toString());
+        List<String> versions = new ArrayList<>();
+        try (var db = DatabaseProvider.embedded().startFrom(data -> FileTrees.copyTree(entries.getFirst().resolve("data"), data));
+             var c = db.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT version FROM flyway_schema_history ORDER BY installed_rank")) {
+            while (rs.next()) versions.add(String.valueOf(rs.getString(1)));
+        }
+        return versions;
+    }
+
+    @Test
     void aCorruptSnapshotIsDiscardedAndTheRunGoesFromZero() throws Exception {
         Path m = oneMigrationGenerated("o1");
         List<Path> entries = entries();
