@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -211,17 +214,37 @@ public final class SnapshotCache {
         return out;
     }
 
+    /**
+     * Descriptions read before in this JVM, by entry. A complete entry never changes (a new one is a
+     * new directory with new files), so a loop of runs does not read every entry's list of 2,000
+     * migrations again to choose a snapshot or to evict one.
+     */
+    private static final Map<Path, Described> DESCRIBED = new ConcurrentHashMap<>();
+
+    private record Described(Object fileKey, long size, FileTime modified, Snapshot snapshot) {
+    }
+
     private static Optional<Snapshot> read(Path dir) {
         if (!Files.isRegularFile(dir.resolve(COMPLETE))) return Optional.empty();
         try {
-            List<String> lines = Files.readAllLines(dir.resolve(DESCRIPTION), StandardCharsets.UTF_8);
+            Path description = dir.resolve(DESCRIPTION);
+            BasicFileAttributes a = Files.readAttributes(description, BasicFileAttributes.class);
+            Described known = DESCRIBED.get(dir);
+            if (known != null && Objects.equals(known.fileKey(), a.fileKey()) && known.size() == a.size()
+                    && known.modified().equals(a.lastModifiedTime())) {
+                return Optional.of(known.snapshot());
+            }
+            List<String> lines = Files.readAllLines(description, StandardCharsets.UTF_8);
             long bytes = Long.parseLong(lines.getFirst().substring("bytes ".length()));
             List<MigrationChain.Step> steps = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 int sp = line.indexOf(' ');
                 steps.add(new MigrationChain.Step(line.substring(0, sp), line.substring(sp + 1)));
             }
-            return Optional.of(new Snapshot(dir, steps, bytes));
+            Snapshot s = new Snapshot(dir, steps, bytes);
+            if (DESCRIBED.size() > 10_000) DESCRIBED.clear(); // entries other builds removed: forget them now and then
+            DESCRIBED.put(dir, new Described(a.fileKey(), a.size(), a.lastModifiedTime(), s));
+            return Optional.of(s);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -244,6 +267,7 @@ public final class SnapshotCache {
         try {
             Path trash = Files.createDirectories(root.resolve(TRASH)).resolve(OwnedFolders.name(""));
             Files.move(entry, trash, StandardCopyOption.ATOMIC_MOVE);
+            DESCRIBED.remove(entry);
             BackgroundWork.delete(trash);
         } catch (NoSuchFileException gone) {
             // another build removed it first

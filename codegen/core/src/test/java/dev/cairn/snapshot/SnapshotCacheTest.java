@@ -58,6 +58,22 @@ class SnapshotCacheTest {
     }
 
     @Test
+    void anEntryStoredAgainUnderTheSameNameIsReadAgain() throws Exception {
+        SnapshotCache cache = new SnapshotCache(dir, 1 << 30);
+        Snapshot first = store(cache, chain(3), 10, 0);
+        assertEquals(10, cache.best(ENV, chain(4)).orElseThrow().bytes());
+        // Discarded (unusable), then stored again by a run from zero: same directory, new description.
+        cache.discard(first);
+        Snapshot again = store(cache, chain(3), 30, 0);
+        assertEquals(first.directory(), again.directory());
+        assertEquals(30, cache.best(ENV, chain(4)).orElseThrow().bytes(), "not what this JVM read before");
+        // Rewritten in place by hand (or by another version of the tool): read again too.
+        Path description = again.directory().resolve(SnapshotCache.DESCRIPTION);
+        Files.writeString(description, Files.readString(description).replace("bytes 30", "bytes 31"));
+        assertEquals(31, cache.best(ENV, chain(4)).orElseThrow().bytes());
+    }
+
+    @Test
     void leastRecentlyUsedGoFirstUntilTheCacheFits() throws Exception {
         SnapshotCache big = new SnapshotCache(dir, 1 << 30);
         Snapshot old = store(big, chain(1), 400, 30);
