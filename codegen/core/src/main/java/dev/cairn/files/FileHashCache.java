@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,29 @@ public final class FileHashCache {
     /** The last {@link #saveBeside} of this JVM: a load waits for it, so it reads what that run learned. */
     private static volatile BackgroundWork.Task saving = () -> { };
 
+    /**
+     * The file as this JVM last read or wrote it, with its entries: a loop of runs (the warm engine,
+     * the watch) does not parse thousands of lines again, and keeps one string per hash.
+     */
+    private record Memo(Path file, Object fileKey, long size, FileTime modified, Map<String, Entry> entries) {
+
+        static Memo of(Path file, Map<String, Entry> entries) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                return new Memo(file, a.fileKey(), a.size(), a.lastModifiedTime(), entries);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        boolean describes(Memo now) {
+            return now != null && file.equals(now.file()) && Objects.equals(fileKey, now.fileKey())
+                    && size == now.size() && modified.equals(now.modified());
+        }
+    }
+
+    private static volatile Memo memo;
+
     private final Path file;
     private final Map<String, Entry> entries;
     private final AtomicBoolean changed = new AtomicBoolean();
@@ -62,6 +86,10 @@ public final class FileHashCache {
     /** The hashes remembered in {@code file}; an empty cache when it is missing or not ours. */
     public static FileHashCache load(Path file) {
         saving.await();
+        Memo m = memo;
+        // Shared with the run before: what it learned, it saved (the file is as it left it); what a
+        // failed save kept from the file is still true, as every entry is checked against the file it names.
+        if (m != null && m.describes(Memo.of(file, Map.of()))) return new FileHashCache(file, m.entries());
         Map<String, Entry> entries = new ConcurrentHashMap<>();
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -74,6 +102,7 @@ public final class FileHashCache {
         } catch (IOException | RuntimeException e) {
             entries.clear(); // missing or damaged: start over
         }
+        if (!entries.isEmpty()) memo = Memo.of(file, entries);
         return new FileHashCache(file, entries);
     }
 
@@ -86,11 +115,14 @@ public final class FileHashCache {
         SortedMap<String, String> out = new TreeMap<>();
         if (!Files.isDirectory(root)) return out;
         Map<String, Path> unknown = new TreeMap<>();
+        // Every path the walk gives starts with root's: cutting that off is what relativize does, at a fraction of its cost.
+        String rootText = root.toString();
+        int cut = rootText.isEmpty() || rootText.endsWith(root.getFileSystem().getSeparator()) ? rootText.length() : rootText.length() + 1;
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attributes) {
                 if (!attributes.isRegularFile()) return FileVisitResult.CONTINUE;
-                String relative = root.relativize(f).toString().replace('\\', '/');
+                String relative = f.toString().substring(cut).replace('\\', '/');
                 String known = remembered(f, attributes);
                 if (known != null) out.put(relative, known);
                 else unknown.put(relative, f);
@@ -176,6 +208,7 @@ public final class FileHashCache {
                 Files.deleteIfExists(temp);
             }
             changed.set(false);
+            memo = Memo.of(file, entries);
         } catch (IOException | RuntimeException e) {
             // read-only checkout, a concurrent clean, ...: nothing lost but speed
         }

@@ -97,6 +97,18 @@ class FileHashCacheTest {
     }
 
     @Test
+    void aCacheFileAnotherProcessRewroteIsReadAgainNotWhatThisJvmRemembers() throws IOException {
+        Path f = settled("V1__a.sql", "CREATE TABLE a (id int);\n");
+        FileHashCache first = FileHashCache.load(cacheFile());
+        first.hashTree(dir.resolve("tree"));
+        first.save();
+        // A build in another JVM (or a clean) replaced the file: whatever this JVM kept of it is no longer the cache.
+        Files.writeString(cacheFile(), "something else entirely\n");
+        sameSizeSameTime(f, "CREATE TABLE b (id int);\n");
+        assertEquals(Sha256.ofFile(f), FileHashCache.load(cacheFile()).sha256(f));
+    }
+
+    @Test
     void aDamagedOrForeignCacheFileMeansHashingEverything() throws IOException {
         Path f = settled("V1__a.sql", "CREATE TABLE a (id int);\n");
         Files.createDirectories(cacheFile().getParent());
