@@ -56,6 +56,22 @@ class MigrationLockTest {
     }
 
     @Test
+    void aLockFileChangedAfterItWasReadIsReadAgain() throws IOException {
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(1, java.time.temporal.ChronoUnit.HOURS));
+        Files.setLastModifiedTime(lock, hourAgo);
+        MigrationLock first = MigrationLock.read(lock);
+        assertEquals(first, MigrationLock.read(lock));
+        // Another checkout's lock, byte for byte as long, with an older time stamp still (a branch switch, say).
+        String text = Files.readString(lock);
+        String entry = first.entries().getFirst().sha256();
+        Files.writeString(lock, text.replace(entry, new StringBuilder(entry).reverse().toString()));
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(2, java.time.temporal.ChronoUnit.HOURS)));
+        assertEquals(new StringBuilder(entry).reverse().toString(), MigrationLock.read(lock).entries().getFirst().sha256());
+    }
+
+    @Test
     void editedMigrationFailsNamingTheFileAndAsksForANewMigration() throws IOException {
         Files.writeString(migration.resolve("V1__create_events.sql"), "CREATE TABLE events (id int PRIMARY KEY);\n");
         String message = failure(MigrationLocker.Mode.APPEND);
