@@ -72,6 +72,8 @@ public final class FileHashCache {
     private final Path file;
     private final Map<String, Entry> entries;
     private final AtomicBoolean changed = new AtomicBoolean();
+    /** Files this run found on disk: the save need not ask whether they still exist. */
+    private final java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
 
     private FileHashCache(Path file, Map<String, Entry> entries) {
         this.file = file;
@@ -144,7 +146,9 @@ public final class FileHashCache {
 
     private String remembered(Path path, BasicFileAttributes now) {
         if (file == null) return null;
-        Entry known = entries.get(key(path));
+        String key = key(path);
+        seen.add(key);
+        Entry known = entries.get(key);
         return known != null && known.size() == now.size()
                 && known.modifiedNanos() == now.lastModifiedTime().to(TimeUnit.NANOSECONDS)
                 && known.fileKey().equals(String.valueOf(now.fileKey())) ? known.sha256() : null;
@@ -189,8 +193,9 @@ public final class FileHashCache {
         if (file == null || !changed.get()) return;
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
+        // Dropped from memory too: a loop of runs keeps these entries (Memo).
+        entries.keySet().removeIf(k -> !seen.contains(k) && !Files.exists(Path.of(k)));
         entries.entrySet().stream()
-                .filter(e -> Files.exists(Path.of(e.getKey())))
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> lines.add(e.getValue().size() + "\t" + e.getValue().modifiedNanos() + "\t"
                         + e.getValue().fileKey() + "\t" + e.getValue().sha256() + "\t" + e.getKey()));
