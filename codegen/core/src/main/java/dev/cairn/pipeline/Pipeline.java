@@ -52,6 +52,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * migrations -> throwaway PostgreSQL -> jOOQ classes, in stages, one printed line each:
@@ -133,12 +134,28 @@ public final class Pipeline {
      */
     private final List<BackgroundWork.Task> besideTheRun = new ArrayList<>();
 
+    /** In a loop of runs: caches written once the run is over, between its answer and the next run. */
+    private final List<Supplier<BackgroundWork.Task>> afterTheRun = new ArrayList<>();
+
+    /**
+     * A cache this run leaves for the next one: written beside the run, or, in a loop of runs (the
+     * warm engine, the watch), once the run is over. There the next run of the same JVM finds it in
+     * memory anyway, and writing the parses of 4,000 files beside the generate stage took CPU from it
+     * on a machine of two cores. The loop's end ({@link WarmStart#close}) waits for these writes.
+     */
+    private void leave(Supplier<BackgroundWork.Task> save) {
+        if (warm != null) afterTheRun.add(save);
+        else besideTheRun.add(save.get());
+    }
+
     private PipelineResult runAlone(PipelineOptions options) throws Exception {
         try {
             return runAloneNow(options);
         } finally {
             besideTheRun.forEach(BackgroundWork.Task::await);
             besideTheRun.clear();
+            afterTheRun.forEach(Supplier::get);
+            afterTheRun.clear();
         }
     }
 
@@ -166,7 +183,7 @@ public final class Pipeline {
         Fingerprint inputs = Fingerprint.ofInputs(migrations, options.codegen(), options.flyway(), ToolVersions.current());
         Freshness freshness = Freshness.assess(Fingerprint.read(options.fingerprintFile()), inputs,
                 Fingerprint.hashTree(options.outputDirectory(), hashes));
-        besideTheRun.add(hashes.saveBeside());
+        leave(hashes::saveBeside);
         if (check) lint(options, scanned, ReleasedMigrations.of(options.lockFile(), scanned));
         if (freshness.upToDate() && !options.force()) {
             report("up-to-date", inputs.migrationCount() + " migrations unchanged since last generate (fingerprint "
@@ -257,7 +274,7 @@ public final class Pipeline {
                 : ParseCache.load(options.hashCacheFile().resolveSibling("cairn-lint-parses.bin"),
                 ParseCache.configuration(options.lint(), ToolVersions.current().toString()));
         LintReport all = Linter.lint(scanned, options.lint(), options.flyway().placeholders(), parses);
-        besideTheRun.add(parses.saveBeside());
+        leave(parses::saveBeside);
         LintReport report = released.newWork(all);
         Path base = Path.of("").toAbsolutePath();
         for (Finding f : report.findings()) {

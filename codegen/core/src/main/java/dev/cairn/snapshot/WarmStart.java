@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
  * For a loop of runs ({@code generate --watch}): the snapshot a run ends on is where the next run
  * most likely starts, so a server is started from it at once, between runs, on a thread of its own.
  * The next run takes it when its best snapshot is that one; anything else closes it. At most one
- * server waits; {@link #close()} stops it, and a JVM that exits first is covered by the server's own
- * shutdown hook.
+ * server waits; {@link #close()} stops it (and waits for the caches the last run still writes), and
+ * a JVM that exits first is covered by the server's own shutdown hook.
  */
 public final class WarmStart implements AutoCloseable {
 
@@ -96,5 +96,7 @@ public final class WarmStart implements AutoCloseable {
             next = null;
         }
         if (last != null) stop(last);
+        // The loop's last run may still be writing its caches (Pipeline writes them after each run of a loop).
+        dev.cairn.files.BackgroundWork.await();
     }
 }

@@ -67,6 +67,21 @@ class PipelineTest {
     }
 
     @Test
+    void aLoopOfRunsWritesItsCachesOnceTheRunIsOverAndItsEndWaitsForThem() throws Exception {
+        Path m = migrations("V1__create_items.sql", "CREATE TABLE IF NOT EXISTS items (id serial PRIMARY KEY, name text);");
+        // Settled (an hour old), so its hash is remembered too.
+        Files.setLastModifiedTime(m.resolve("V1__create_items.sql"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L));
+        PipelineOptions o = options(m, dir.resolve("out"));
+        try (dev.cairn.snapshot.WarmStart loop = new dev.cairn.snapshot.WarmStart()) {
+            new Pipeline(DatabaseProvider.embedded(), lines::add).withWarmStart(loop).run(o);
+        }
+        // What a new JVM reads: both caches are on disk once the loop has ended.
+        assertTrue(Files.readString(o.hashCacheFile()).contains("V1__create_items.sql"), "file hashes written");
+        assertTrue(Files.size(o.hashCacheFile().resolveSibling("cairn-lint-parses.bin")) > 0, "lint parses written");
+    }
+
+    @Test
     void twoRunsGiveByteIdenticalOutput() throws Exception {
         Path m = migrations("V1__create_items.sql", "CREATE TABLE IF NOT EXISTS items (id serial PRIMARY KEY, name text);");
         Path first = dir.resolve("first");
