@@ -11,7 +11,11 @@
 # differs; without it the long chain's schema is larger too (more added columns and indexes).
 #
 # Each chain is seeded first (`--daemon off`: migrated from zero once, minutes); then one run each
-# starts its daemon and one more is its warm-up; neither is counted. Works in a temporary directory
+# starts its daemon and one more is its warm-up; neither is counted. Between two runs there is a
+# pause of PAUSE seconds (default 3), where a developer writes the next migration: a warm engine
+# uses it for its after-run work (the next server started ahead, the caches written, a full GC),
+# which in use is over before the next run. Without it, one chain's after-run work landed on the
+# other chain's measured run (PAUSE=0 gives the old behaviour). Works in a temporary directory
 # with its own snapshot caches, stops both daemons at the end (`--daemon stop`); writes
 # bench/results/chain-pair-SHORT-LONG.md.
 set -euo pipefail
@@ -42,8 +46,10 @@ for m in "$short" "$long"; do
   for _ in 1 2; do add "$m"; cairn "$m" >"$work/run.log" 2>&1 || { tail -30 "$work/run.log" >&2; exit 1; }; sleep 2; done
 done
 declare -A wall total lint migrate gen
+pause=${PAUSE:-3}
 for ((i = 0; i < n; i++)); do
   for m in $( ((i % 2 == 0)) && echo "$short $long" || echo "$long $short"); do
+    sleep "$pause"
     add "$m"
     t0=$(now); cairn "$m" >"$work/run.log" 2>&1 || { tail -30 "$work/run.log" >&2; exit 1; }; t1=$(now)
     grep -q "in the warm engine" "$work/run.log" || { echo "$m: not run by its warm engine" >&2; cat "$work/run.log" >&2; exit 1; }
@@ -58,7 +64,7 @@ out=$here/results/chain-pair-$short-$long$same.md
 {
   echo "# The loop against the chain's length: $short and $long migrations, $tables tables, each with its warm engine$note"
   echo
-  echo "$(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) CPUs, load at the end $(cut -d' ' -f1-3 /proc/loadavg); n=$n each, interleaved;"
+  echo "$(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) CPUs, load at the end $(cut -d' ' -f1-3 /proc/loadavg); n=$n each, interleaved, ${pause} s between runs;"
   echo "\`./cairn generate\` adding one table per run."
   echo
   echo "| chain | median wall (s) | median \`total\` (s) | lint | migrate | generate |"
@@ -69,4 +75,11 @@ out=$here/results/chain-pair-$short-$long$same.md
   done
   echo
   echo "\`total\`: $short: ${total[$short]}; $long: ${total[$long]}"
+  echo
+  echo "wall: $short: ${wall[$short]}; $long: ${wall[$long]}"
+  # Paired by round (the two runs of a round are next to each other in time): the median of long/short.
+  read -ra ws <<<"${wall[$short]}"; read -ra wl <<<"${wall[$long]}"
+  ratios=(); for ((i = 0; i < n; i++)); do ratios+=("$(echo "scale=4; ${wl[$i]} / ${ws[$i]}" | bc)"); done
+  echo
+  echo "median of the per-round wall ratios $long/$short: $(printf %.3f "$(median "${ratios[@]}")")"
 } | tee "$out"
