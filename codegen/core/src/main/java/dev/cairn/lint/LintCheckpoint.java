@@ -95,7 +95,8 @@ record LintCheckpoint(Context context, List<Step.Key> steps, SchemaState state, 
         for (int i = steps.size() - 1; i >= 0; i--) {
             Step.Key a = steps.get(i);
             Step.Key b = keys.get(i);
-            if (!a.sha256().equals(b.sha256()) || !a.path().equals(b.path()) || a.role() != b.role()
+            // Files found again are the same objects (MigrationFiles): identity decides most comparisons.
+            if (!a.sha256().equals(b.sha256()) || a.path() != b.path() && !a.path().equals(b.path()) || a.role() != b.role()
                     || a.undo() != b.undo() || a.baseline() != b.baseline()) return false;
         }
         return true;

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one scan of a run: every file in the migration folders (recursively, as Flyway scans) and in
@@ -70,16 +72,33 @@ public record MigrationFiles(List<MigrationFile> migrations, List<MigrationFile>
         return new MigrationFiles(migrations, undo);
     }
 
+    /**
+     * The files of this JVM's earlier scans: one found again under the same label with the same
+     * hash is the same object, run after run, so that what compares files by path (lint's
+     * checkpoints, the maps keyed by path) finds them equal at once instead of byte by byte.
+     */
+    private static final Map<String, MigrationFile> KNOWN = new ConcurrentHashMap<>();
+
     private static List<MigrationFile> files(Path dir, Path base, FileHashCache hashes) throws IOException {
         Path d = dir.toAbsolutePath().normalize();
         String prefix = d.startsWith(base) && !d.equals(base)
                 ? base.relativize(d).toString().replace('\\', '/')
                 : d.getFileName().toString();
         List<MigrationFile> out = new ArrayList<>();
+        if (KNOWN.size() > 100_000) KNOWN.clear(); // files of projects scanned long ago (an IDE's Maven lives long)
+        String folder = d + "\n";
         hashes.hashTree(d).forEach((file, sha) -> {
+            String label = prefix + "/" + file;
+            String key = folder + label;
+            MigrationFile known = KNOWN.get(key);
+            if (known != null && known.sha256().equals(sha)) {
+                out.add(known);
+                return;
+            }
             Path path = d.resolve(file);
-            out.add(new MigrationFile(prefix + "/" + file, path, d, sha,
-                    MigrationName.parse(path.getFileName().toString()).orElse(null)));
+            MigrationFile found = new MigrationFile(label, path, d, sha, MigrationName.parse(path.getFileName().toString()).orElse(null));
+            KNOWN.put(key, found);
+            out.add(found);
         });
         out.sort(Comparator.comparing(MigrationFile::label));
         return out;

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +24,22 @@ class MigrationFilesTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aFileFoundAgainUnchangedIsTheSameObjectAndAnEditedOneANewOne() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("db/migration"));
+        Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int);");
+        Files.writeString(m.resolve("V2__b.sql"), "CREATE TABLE b (id int);");
+        List<MigrationFile> first = MigrationFiles.scan(List.of(m), dir).migrations();
+        Files.writeString(m.resolve("V2__b.sql"), "CREATE TABLE b (id bigint);");
+        List<MigrationFile> second = MigrationFiles.scan(List.of(m), dir).migrations();
+        assertSame(first.get(0), second.get(0), "unchanged: the object of the scan before");
+        assertNotSame(first.get(1), second.get(1));
+        assertEquals(dev.cairn.files.Sha256.ofFile(m.resolve("V2__b.sql")), second.get(1).sha256(), "edited: its new hash");
+        // Another base names the same file differently: another object, with its own label.
+        assertEquals("db/migration/V1__a.sql", MigrationFiles.scan(List.of(m), dir.getParent()).migrations().getFirst().label()
+                .substring(dir.getFileName().toString().length() + 1));
+    }
 
     @Test
     void oneScanNamesEveryFileAndLocksVersionedAndBaselineOnly() throws Exception {
