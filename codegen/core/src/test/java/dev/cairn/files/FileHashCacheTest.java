@@ -40,6 +40,13 @@ class FileHashCacheTest {
         Files.setLastModifiedTime(f, time);
     }
 
+    /** One run's use of the cache: load it, hash the tree, save it. */
+    private void hashTreeAndSave() throws IOException {
+        FileHashCache cache = FileHashCache.load(cacheFile());
+        cache.hashTree(dir.resolve("tree"));
+        cache.save();
+    }
+
     @Test
     void aFileKnownBySizeAndTimeIsNotReadAgainInTheNextRun() throws IOException {
         Path f = settled("V1__a.sql", "CREATE TABLE a (id int);\n");
@@ -70,9 +77,7 @@ class FileHashCacheTest {
     @Test
     void aNewTimeStampOrSizeMeansReadingTheFileAgain() throws IOException {
         Path f = settled("V1__a.sql", "CREATE TABLE a (id int);\n");
-        FileHashCache cache = FileHashCache.load(cacheFile());
-        cache.hashTree(dir.resolve("tree"));
-        cache.save();
+        hashTreeAndSave();
 
         Files.writeString(f, "CREATE TABLE a (id bigint);\n");
         assertEquals(Sha256.ofFile(f), FileHashCache.load(cacheFile()).sha256(f));
@@ -87,9 +92,7 @@ class FileHashCacheTest {
         Path f = dir.resolve("tree/V1__a.sql");
         Files.createDirectories(f.getParent());
         Files.writeString(f, "CREATE TABLE a (id int);\n");
-        FileHashCache cache = FileHashCache.load(cacheFile());
-        cache.hashTree(dir.resolve("tree"));
-        cache.save();
+        hashTreeAndSave();
 
         // A second edit in the same clock tick keeps size and time stamp: it must still be seen.
         sameSizeSameTime(f, "CREATE TABLE b (id int);\n");
@@ -99,9 +102,7 @@ class FileHashCacheTest {
     @Test
     void aCacheFileAnotherProcessRewroteIsReadAgainNotWhatThisJvmRemembers() throws IOException {
         Path f = settled("V1__a.sql", "CREATE TABLE a (id int);\n");
-        FileHashCache first = FileHashCache.load(cacheFile());
-        first.hashTree(dir.resolve("tree"));
-        first.save();
+        hashTreeAndSave();
         // A build in another JVM (or a clean) replaced the file: whatever this JVM kept of it is no longer the cache.
         Files.writeString(cacheFile(), "something else entirely\n");
         sameSizeSameTime(f, "CREATE TABLE b (id int);\n");
@@ -124,9 +125,7 @@ class FileHashCacheTest {
     void filesThatNoLongerExistAreDroppedWhenSaving() throws IOException {
         Path a = settled("a.sql", "select 1;\n");
         Path b = settled("b.sql", "select 2;\n");
-        FileHashCache cache = FileHashCache.load(cacheFile());
-        cache.hashTree(dir.resolve("tree"));
-        cache.save();
+        hashTreeAndSave();
         Files.delete(b);
         settled("c.sql", "select 3;\n");
         FileHashCache next = FileHashCache.load(cacheFile());
