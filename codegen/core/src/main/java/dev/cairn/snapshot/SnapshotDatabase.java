@@ -31,7 +31,6 @@ public final class SnapshotDatabase implements ThrowawayPostgres {
     private final MigrationChain chain;
     private final Consumer<String> warn;
     private boolean keep;
-    private FlywaySettings flyway;
     private WarmStart warm;
     private DatabaseProvider embedded;
     private boolean startedAhead;
@@ -77,16 +76,17 @@ public final class SnapshotDatabase implements ThrowawayPostgres {
 
     /**
      * Called after a successful migrate: when the history table holds exactly the chain's versions
-     * (those after the snapshot it started from, if that one's history was {@linkplain #compact
-     * compacted}), all successful, the database is kept as a snapshot on close. Anything else (a
-     * failed or out-of-order entry, a version the files do not explain) keeps nothing.
+     * (those after the snapshot it started from, if that one's history was compacted), all
+     * successful, the database is kept as a snapshot on close, its history {@linkplain #compact
+     * compacted} now. Anything else (a failed or out-of-order entry, a version the files do not
+     * explain) keeps nothing.
      */
     public void migrated(FlywaySettings flyway) {
-        this.flyway = flyway;
-        try {
-            keep = holds(history(db, flyway), chain.steps().stream().map(MigrationChain.Step::version).toList(), reused());
+        try (Connection c = db.connect()) {
+            keep = holds(history(c, flyway), chain.steps().stream().map(MigrationChain.Step::version).toList(), reused());
+            if (keep) compact(c, flyway);
         } catch (SQLException noHistory) {
-            keep = false; // no history table (an empty chain): nothing worth keeping
+            keep = false; // no history table (an empty chain), or no compaction: nothing worth keeping
         }
     }
 
@@ -106,9 +106,9 @@ public final class SnapshotDatabase implements ThrowawayPostgres {
      * 2,000 migrations each run would read 4,000 rows to apply one; the generated code depends on
      * the schema, not on these rows. Repeatables' rows stay: Flyway compares their checksums.
      */
-    static void compact(ThrowawayPostgres db, FlywaySettings flyway) throws SQLException {
-        String table = quote(flyway.schemas().getFirst()) + "." + quote(flyway.table());
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+    static void compact(Connection c, FlywaySettings flyway) throws SQLException {
+        String table = table(flyway);
+        try (Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM " + table + " WHERE version IS NOT NULL AND installed_rank <"
                     + " (SELECT max(installed_rank) FROM " + table + " WHERE version IS NOT NULL)");
         }
@@ -116,14 +116,23 @@ public final class SnapshotDatabase implements ThrowawayPostgres {
 
     /** Versions of the successful history rows in the order applied; a failed row makes the list unmatchable. */
     static List<String> history(ThrowawayPostgres db, FlywaySettings flyway) throws SQLException {
-        String table = quote(flyway.schemas().getFirst()) + "." + quote(flyway.table());
+        try (Connection c = db.connect()) {
+            return history(c, flyway);
+        }
+    }
+
+    private static List<String> history(Connection c, FlywaySettings flyway) throws SQLException {
         List<String> versions = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version, success FROM " + table
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, success FROM " + table(flyway)
                      + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
             while (rs.next()) versions.add(rs.getBoolean(2) ? rs.getString(1) : "failed " + rs.getString(1));
         }
         return versions;
+    }
+
+    private static String table(FlywaySettings flyway) {
+        return quote(flyway.schemas().getFirst()) + "." + quote(flyway.table());
     }
 
     private static String quote(String identifier) {
@@ -172,15 +181,15 @@ public final class SnapshotDatabase implements ThrowawayPostgres {
     @Override
     public void close() {
         Optional<Snapshot> kept = Optional.empty();
-        if (!keep || !(db instanceof EmbeddedPostgres pg)) {
+        // An interrupted run (Ctrl-C) is being abandoned: its server is stopped, nothing is kept.
+        if (!keep || !(db instanceof EmbeddedPostgres pg) || dev.cairn.signal.Interruption.requested()) {
             db.close();
         } else {
             Path staging = null;
             try {
-                compact(db, flyway);
                 staging = cache.newStaging();
                 if (pg.closeKeepingData(staging.resolve("data"))) kept = cache.publish(staging, env, chain);
-            } catch (IOException | SQLException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 warn.accept("snapshot not kept: " + e.getMessage());
             } finally {
                 db.close();
