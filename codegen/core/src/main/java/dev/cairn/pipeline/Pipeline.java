@@ -120,10 +120,13 @@ public final class Pipeline {
         // One writing run per project at a time (a watch, the IDE's build, a terminal): the second waits,
         // then usually finds the classes the first wrote up to date.
         long t0 = System.nanoTime();
-        try (RunLock ignored = RunLock.acquire(options.runLockFile(), holder -> out.accept(String.format("%-11s %s",
-                "waiting", "for the generate of this project that " + holder + " is running ...")))) {
-            long waited = System.nanoTime() - t0;
-            if (waited > 100_000_000L) report("waited", "for the other generate of this project", Duration.ofNanos(waited));
+        // Said only when another run held the lock: a slow start of a busy JVM (class loading) is no wait.
+        boolean[] held = {false};
+        try (RunLock ignored = RunLock.acquire(options.runLockFile(), holder -> {
+            held[0] = true;
+            out.accept(String.format("%-11s %s", "waiting", "for the generate of this project that " + holder + " is running ..."));
+        })) {
+            if (held[0]) report("waited", "for the other generate of this project", since(t0));
             return runAlone(options);
         }
     }
