@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,20 +49,11 @@ public final class FileHashCache {
      * The file as this JVM last read or wrote it, with its entries: a loop of runs (the warm engine,
      * the watch) does not parse thousands of lines again, and keeps one string per hash.
      */
-    private record Memo(Path file, Object fileKey, long size, FileTime modified, Map<String, Entry> entries) {
+    private record Memo(Path file, FileStamp stamp, Map<String, Entry> entries) {
 
         static Memo of(Path file, Map<String, Entry> entries) {
-            try {
-                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                return new Memo(file, a.fileKey(), a.size(), a.lastModifiedTime(), entries);
-            } catch (IOException e) {
-                return null;
-            }
-        }
-
-        boolean describes(Memo now) {
-            return now != null && file.equals(now.file()) && Objects.equals(fileKey, now.fileKey())
-                    && size == now.size() && modified.equals(now.modified());
+            FileStamp stamp = FileStamp.orNull(file);
+            return stamp == null ? null : new Memo(file, stamp, entries);
         }
     }
 
@@ -91,7 +81,7 @@ public final class FileHashCache {
         Memo m = memo;
         // Shared with the run before: what it learned, it saved (the file is as it left it); what a
         // failed save kept from the file is still true, as every entry is checked against the file it names.
-        if (m != null && m.describes(Memo.of(file, Map.of()))) return new FileHashCache(file, m.entries());
+        if (m != null && m.file().equals(file) && m.stamp().equals(FileStamp.orNull(file))) return new FileHashCache(file, m.entries());
         Map<String, Entry> entries = new ConcurrentHashMap<>();
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package dev.cairn.lint;
 
 import dev.cairn.files.BackgroundWork;
+import dev.cairn.files.FileStamp;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +39,7 @@ public final class ParseCache {
      * What this JVM last read from or wrote to a cache file, with the file's identity then: a JVM
      * that lints again and again (the watch, the daemon) deserialises the file once, not every run.
      */
-    private record Memo(Path file, String configuration, Object fileKey, long size, long modified,
-                        Map<String, Entry> entries) {
+    private record Memo(Path file, String configuration, FileStamp stamp, Map<String, Entry> entries) {
     }
 
     private static volatile Memo memo;
@@ -71,7 +70,7 @@ public final class ParseCache {
         saving.await();
         Map<String, Entry> entries = Map.of();
         Memo m = memo;
-        if (m != null && m.file().equals(file) && m.configuration().equals(configuration) && m.equals(remember(file, configuration, m.entries()))) {
+        if (m != null && m.file().equals(file) && m.configuration().equals(configuration) && m.stamp().equals(FileStamp.orNull(file))) {
             return new ParseCache(file, configuration, m.entries());
         }
         if (Files.isRegularFile(file)) {
@@ -89,12 +88,8 @@ public final class ParseCache {
 
     /** The file as it is now, with these entries; null when it cannot be read. */
     private static Memo remember(Path file, String configuration, Map<String, Entry> entries) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Memo(file, configuration, a.fileKey(), a.size(), a.lastModifiedTime().toMillis(), entries);
-        } catch (IOException e) {
-            return null;
-        }
+        FileStamp stamp = FileStamp.orNull(file);
+        return stamp == null ? null : new Memo(file, configuration, stamp, entries);
     }
 
     /** The rule configuration as text, for {@link #load}; with the shape of {@link Change}, so a changed tool starts empty. */

@@ -3,6 +3,7 @@ package dev.cairn.lock;
 import dev.cairn.migrate.MigrationFile;
 import dev.cairn.migrate.MigrationFiles;
 
+import dev.cairn.files.FileStamp;
 import dev.cairn.files.Sha256;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -10,14 +11,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The migrations.lock file (like Atlas's atlas.sum): one line per versioned (and baseline) migration with its
@@ -93,7 +91,7 @@ public record MigrationLock(List<Entry> entries, String declaredTotal) {
     }
 
     /** The lock file as this JVM last read it (a loop of runs reads it three times a run). */
-    private record Read(Path file, Object fileKey, long size, FileTime modified, MigrationLock lock) {
+    private record Read(Path file, FileStamp stamp, MigrationLock lock) {
     }
 
     private static volatile Read lastRead;
@@ -102,16 +100,11 @@ public record MigrationLock(List<Entry> entries, String declaredTotal) {
     private static final long SETTLE_MILLIS = 2_000;
 
     public static MigrationLock read(Path file) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        FileStamp stamp = FileStamp.of(file);
         Read last = lastRead;
-        if (last != null && last.file().equals(file) && Objects.equals(last.fileKey(), a.fileKey()) && last.size() == a.size()
-                && last.modified().equals(a.lastModifiedTime())) {
-            return last.lock();
-        }
+        if (last != null && last.file().equals(file) && last.stamp().equals(stamp)) return last.lock();
         MigrationLock lock = parse(file);
-        if (System.currentTimeMillis() - a.lastModifiedTime().toMillis() > SETTLE_MILLIS) {
-            lastRead = new Read(file, a.fileKey(), a.size(), a.lastModifiedTime(), lock);
-        }
+        if (System.currentTimeMillis() - stamp.modified().toMillis() > SETTLE_MILLIS) lastRead = new Read(file, stamp, lock);
         return lock;
     }
 

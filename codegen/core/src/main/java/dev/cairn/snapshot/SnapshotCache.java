@@ -1,6 +1,7 @@
 package dev.cairn.snapshot;
 
 import dev.cairn.files.BackgroundWork;
+import dev.cairn.files.FileStamp;
 import dev.cairn.files.FileTrees;
 import dev.cairn.files.OwnedFolders;
 
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -221,19 +220,16 @@ public final class SnapshotCache {
      */
     private static final Map<Path, Described> DESCRIBED = new ConcurrentHashMap<>();
 
-    private record Described(Object fileKey, long size, FileTime modified, Snapshot snapshot) {
+    private record Described(FileStamp stamp, Snapshot snapshot) {
     }
 
     private static Optional<Snapshot> read(Path dir) {
         if (!Files.isRegularFile(dir.resolve(COMPLETE))) return Optional.empty();
         try {
             Path description = dir.resolve(DESCRIPTION);
-            BasicFileAttributes a = Files.readAttributes(description, BasicFileAttributes.class);
+            FileStamp stamp = FileStamp.of(description);
             Described known = DESCRIBED.get(dir);
-            if (known != null && Objects.equals(known.fileKey(), a.fileKey()) && known.size() == a.size()
-                    && known.modified().equals(a.lastModifiedTime())) {
-                return Optional.of(known.snapshot());
-            }
+            if (known != null && known.stamp().equals(stamp)) return Optional.of(known.snapshot());
             List<String> lines = Files.readAllLines(description, StandardCharsets.UTF_8);
             long bytes = Long.parseLong(lines.getFirst().substring("bytes ".length()));
             List<MigrationChain.Step> steps = new ArrayList<>();
@@ -243,7 +239,7 @@ public final class SnapshotCache {
             }
             Snapshot s = new Snapshot(dir, steps, bytes);
             if (DESCRIBED.size() > 10_000) DESCRIBED.clear(); // entries other builds removed: forget them now and then
-            DESCRIBED.put(dir, new Described(a.fileKey(), a.size(), a.lastModifiedTime(), s));
+            DESCRIBED.put(dir, new Described(stamp, s));
             return Optional.of(s);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
