@@ -18,7 +18,17 @@ try {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120)
     while (postgres().isEmpty() && daemon.isAlive() && System.nanoTime() < deadline) Thread.sleep(200)
     assert !postgres().isEmpty() : "the daemon started no server ahead"
-    Thread.sleep(1000) // it listens from the end of its warm-up on
+    // It listens from the end of its warm-up on: the socket (an argument of its command) is bound then. A
+    // build before that runs in its own JVM, by design; on a loaded machine that can be seconds later.
+    // ProcessHandle.Info cuts a long command line (the engine's class path) short; /proc does not.
+    def proc = new File("/proc/${pid}/cmdline")
+    def arguments = proc.isFile() ? new String(proc.bytes, 'UTF-8').split('\\u0000') as List
+            : (daemon.info().arguments().orElse(new String[0]) as List)
+    def socket = new File(arguments.find { it.endsWith('.sock') }
+            ?: { throw new AssertionError("daemon ${pid} has no socket argument: ${arguments}") }())
+    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120)
+    while (!socket.exists() && daemon.isAlive() && System.nanoTime() < deadline) Thread.sleep(200)
+    assert socket.exists() : "the daemon does not listen on ${socket}"
 
     new File(basedir, 'src/main/resources/db/migration/V3__create_reviews.sql').text =
             'CREATE TABLE IF NOT EXISTS reviews (id bigint PRIMARY KEY, book_id bigint REFERENCES books (id));\n'
@@ -38,6 +48,8 @@ try {
 } finally {
     if (daemon.isAlive()) daemon.destroy()
 }
-Thread.sleep(1000)
+// A server's processes end shortly after the daemon that stopped them.
+long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(30)
+while (servers.any { it.isAlive() } && System.nanoTime() < gone) Thread.sleep(200)
 assert servers.every { !it.isAlive() } : "PostgreSQL processes left behind: ${servers.findAll { it.isAlive() }*.pid()}"
 return true
