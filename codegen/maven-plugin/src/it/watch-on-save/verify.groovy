@@ -59,6 +59,8 @@ try {
     watch.destroy()
     assert watch.waitFor(90, TimeUnit.SECONDS) : "cairn:watch did not stop on SIGTERM"
 }
-Thread.sleep(1000)
+// A server's processes end shortly after the watch that stopped them.
+long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(30)
+while (servers.any { it.isAlive() } && System.nanoTime() < gone) Thread.sleep(200)
 assert servers.every { !it.isAlive() } : "PostgreSQL processes left behind: ${servers.findAll { it.isAlive() }*.pid()}"
 return true
