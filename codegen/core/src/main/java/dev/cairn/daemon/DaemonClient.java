@@ -144,7 +144,12 @@ public final class DaemonClient {
         } catch (IOException | UnsupportedOperationException noDaemons) {
             return Optional.empty();
         }
-        if (!Files.exists(address.socket())) return Optional.empty();
+        if (!Files.exists(address.socket())) {
+            // Started by an earlier run and not listening yet: say why this run is not warm.
+            if (starting(address)) out.accept(String.format("%-11s %s", "daemon", "still warming up (started by an earlier run):"
+                    + " this run runs in its own JVM, the next one in the warm engine"));
+            return Optional.empty();
+        }
         SocketChannel channel;
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -179,7 +184,7 @@ public final class DaemonClient {
         }
     }
 
-    /** Whether a daemon holds the address's lock: started, and warming up before it listens. */
+    /** Whether a daemon holds the address's lock: started, and (without its socket) warming up before it listens. */
     private static boolean starting(DaemonAddress address) {
         try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(address.lock(),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);

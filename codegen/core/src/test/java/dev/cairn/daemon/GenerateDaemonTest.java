@@ -96,6 +96,43 @@ class GenerateDaemonTest {
     }
 
     @Test
+    void aGenerateWhileTheDaemonWarmsUpRunsHereAndSaysWhy() throws Exception {
+        Path project = project();
+        Files.writeString(project.resolve("src/main/resources/db/migration/V1__create_books.sql"),
+                "CREATE TABLE IF NOT EXISTS books (id bigint PRIMARY KEY);\n");
+        // A daemon warming up: it holds its address's lock and has no socket yet (another process, as a daemon is).
+        Path lock = DaemonAddress.of(project, EngineClassPath.current(), Map.of("CI", "false")).lock();
+        Path holder = dir.resolve("HoldLock.java");
+        Files.writeString(holder, """
+                public class HoldLock {
+                    public static void main(String[] a) throws Exception {
+                        try (var c = java.nio.channels.FileChannel.open(java.nio.file.Path.of(a[0]),
+                                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE); var l = c.lock()) {
+                            System.out.println("locked");
+                            System.in.read();
+                        }
+                    }
+                }
+                """);
+        Process warming = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                holder.toString(), lock.toString()).redirectErrorStream(true).start();
+        try {
+            assertEquals("locked", new java.io.BufferedReader(new java.io.InputStreamReader(warming.getInputStream())).readLine());
+            PipelineResult here = generate(project, "1m", false);
+            String text = String.join("\n", out);
+            assertEquals(PipelineResult.Outcome.GENERATED, here.outcome(), text);
+            assertEquals("daemon      still warming up (started by an earlier run): this run runs in its own JVM,"
+                    + " the next one in the warm engine", out.getFirst(), text);
+            assertFalse(text.contains("in the warm engine, pid"), text);
+            assertFalse(STARTED.matcher(text).find(), "a second daemon started:\n" + text);
+        } finally {
+            warming.getOutputStream().close();
+            warming.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            warming.destroy();
+        }
+    }
+
+    @Test
     void anIdleDaemonExitsAndStopsTheServerItStartedAhead() throws Exception {
         Path project = project();
         ProcessHandle daemon = booksWithDaemon(project, "3s");
