@@ -26,16 +26,13 @@ import java.util.stream.Stream;
  * what keeps a no-op generate of a thousand migrations from spending most of its time in SHA-256
  * (in a fresh JVM the digest still runs interpreted).
  *
- * <p>Two guards keep the shortcut honest. A file modified within the last {@link #SETTLE} is
+ * <p>Two guards keep the shortcut honest. A file modified within the last {@link FileStamp#SETTLE} is
  * never remembered, so a second edit in the same clock tick (same size, same time stamp) cannot
  * hide; and the cache only ever answers for local, non-CI runs: check mode and {@code --force}
  * use {@link #none()} and hash every byte. The cache file is a build artifact (under target/,
  * never committed); a missing, foreign or damaged one simply means everything is hashed again.
  */
 public final class FileHashCache {
-
-    /** Younger files are hashed but not remembered (file systems keep time stamps in coarse ticks). */
-    static final long SETTLE = TimeUnit.SECONDS.toNanos(2);
 
     private static final String HEADER = "# cairn file hashes v1 (size, mtime ns, file key, sha256 with LF line endings, path)";
 
@@ -150,7 +147,7 @@ public final class FileHashCache {
         String sha = Sha256.ofFile(path);
         BasicFileAttributes after = Files.readAttributes(path, BasicFileAttributes.class);
         long modified = before.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-        boolean settled = System.currentTimeMillis() * 1_000_000L - modified > SETTLE;
+        boolean settled = FileStamp.of(before).settled();
         boolean unchangedWhileRead = after.size() == before.size()
                 && after.lastModifiedTime().to(TimeUnit.NANOSECONDS) == modified;
         String key = key(path);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 
 /**
  * A file as one stat saw it: identity (inode), size and time stamp. A JVM that reads a file again and
@@ -13,6 +14,12 @@ import java.nio.file.attribute.FileTime;
  * rewritten or touched.
  */
 public record FileStamp(Object fileKey, long size, FileTime modified) {
+
+    /**
+     * How old a file must be before its stamp is trusted to stand for its content: file systems keep
+     * time stamps in coarse ticks, so a second edit in the same tick keeps size and time stamp.
+     */
+    public static final Duration SETTLE = Duration.ofSeconds(2);
 
     public static FileStamp of(BasicFileAttributes a) {
         return new FileStamp(a.fileKey(), a.size(), a.lastModifiedTime());
@@ -29,5 +36,10 @@ public record FileStamp(Object fileKey, long size, FileTime modified) {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** Whether the file was last modified more than {@link #SETTLE} ago, so this stamp can stand for its content. */
+    public boolean settled() {
+        return System.currentTimeMillis() - modified.toMillis() > SETTLE.toMillis();
     }
 }

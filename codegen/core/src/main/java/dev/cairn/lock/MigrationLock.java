@@ -96,15 +96,12 @@ public record MigrationLock(List<Entry> entries, String declaredTotal) {
 
     private static volatile Read lastRead;
 
-    /** Younger files are read again every time: an edit in the same clock tick keeps size and time stamp. */
-    private static final long SETTLE_MILLIS = 2_000;
-
     public static MigrationLock read(Path file) throws IOException {
         FileStamp stamp = FileStamp.of(file);
         Read last = lastRead;
         if (last != null && last.file().equals(file) && last.stamp().equals(stamp)) return last.lock();
         MigrationLock lock = parse(file);
-        if (System.currentTimeMillis() - stamp.modified().toMillis() > SETTLE_MILLIS) lastRead = new Read(file, stamp, lock);
+        if (stamp.settled()) lastRead = new Read(file, stamp, lock); // a younger one is read again every time
         return lock;
     }
 
