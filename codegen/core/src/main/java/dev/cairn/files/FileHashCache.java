@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +61,7 @@ public final class FileHashCache {
     private final Map<String, Entry> entries;
     private final AtomicBoolean changed = new AtomicBoolean();
     /** Files this run found on disk: the save need not ask whether they still exist. */
-    private final java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     private FileHashCache(Path file, Map<String, Entry> entries) {
         this.file = file;

@@ -4,6 +4,7 @@ import dev.cairn.database.DatabaseProvider;
 import dev.cairn.database.EmbeddedPostgres;
 import dev.cairn.database.ThrowawayPostgres;
 import dev.cairn.migrate.FlywaySettings;
+import dev.cairn.signal.Interruption;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -182,7 +183,7 @@ public final class SnapshotDatabase implements ThrowawayPostgres {
     public void close() {
         Optional<Snapshot> kept = Optional.empty();
         // An interrupted run (Ctrl-C) is being abandoned: its server is stopped, nothing is kept.
-        if (!keep || !(db instanceof EmbeddedPostgres pg) || dev.cairn.signal.Interruption.requested()) {
+        if (!keep || !(db instanceof EmbeddedPostgres pg) || Interruption.requested()) {
             db.close();
         } else {
             Path staging = null;

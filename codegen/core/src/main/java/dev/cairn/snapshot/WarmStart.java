@@ -2,6 +2,7 @@ package dev.cairn.snapshot;
 
 import dev.cairn.database.DatabaseProvider;
 import dev.cairn.database.ThrowawayPostgres;
+import dev.cairn.files.BackgroundWork;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -97,6 +98,6 @@ public final class WarmStart implements AutoCloseable {
         }
         if (last != null) stop(last);
         // The loop's last run may still be writing its caches (Pipeline writes them after each run of a loop).
-        dev.cairn.files.BackgroundWork.await();
+        BackgroundWork.await();
     }
 }
