@@ -3,6 +3,7 @@ package dev.cairn.daemon;
 import dev.cairn.build.Goals;
 import dev.cairn.config.CairnSettings;
 import dev.cairn.config.Setting;
+import dev.cairn.files.HeldLock;
 import dev.cairn.pipeline.PipelineResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,22 +103,7 @@ class GenerateDaemonTest {
                 "CREATE TABLE IF NOT EXISTS books (id bigint PRIMARY KEY);\n");
         // A daemon warming up: it holds its address's lock and has no socket yet (another process, as a daemon is).
         Path lock = DaemonAddress.of(project, EngineClassPath.current(), Map.of("CI", "false")).lock();
-        Path holder = dir.resolve("HoldLock.java");
-        Files.writeString(holder, """
-                public class HoldLock {
-                    public static void main(String[] a) throws Exception {
-                        try (var c = java.nio.channels.FileChannel.open(java.nio.file.Path.of(a[0]),
-                                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE); var l = c.lock()) {
-                            System.out.println("locked");
-                            System.in.read();
-                        }
-                    }
-                }
-                """);
-        Process warming = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                holder.toString(), lock.toString()).redirectErrorStream(true).start();
-        try {
-            assertEquals("locked", new java.io.BufferedReader(new java.io.InputStreamReader(warming.getInputStream())).readLine());
+        try (HeldLock warming = HeldLock.on(lock, dir)) {
             PipelineResult here = generate(project, "1m", false);
             String text = String.join("\n", out);
             assertEquals(PipelineResult.Outcome.GENERATED, here.outcome(), text);
@@ -125,10 +111,6 @@ class GenerateDaemonTest {
                     + " the next one in the warm engine", out.getFirst(), text);
             assertFalse(text.contains("in the warm engine, pid"), text);
             assertFalse(STARTED.matcher(text).find(), "a second daemon started:\n" + text);
-        } finally {
-            warming.getOutputStream().close();
-            warming.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-            warming.destroy();
         }
     }
 
