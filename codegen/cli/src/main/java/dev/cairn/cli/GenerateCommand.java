@@ -63,6 +63,12 @@ final class GenerateCommand implements Callable<Integer> {
                     + " On by default when the environment has CI=true (Maven: -Dcairn.check).")
     String check;
 
+    @Option(names = "--ci", paramLabel = "auto|true|false",
+            description = "Whether this is a CI build (default: auto, from CI=true or the variables of Jenkins, TeamCity,"
+                    + " Azure Pipelines, Bamboo, Buildkite, GitLab). CI migrates from zero, writes no lock and uses no"
+                    + " snapshot, cache or warm engine (Maven: -Dcairn.ci).")
+    String ci;
+
     @Option(names = {"--lint", "--lint-severity"}, split = ",", paramLabel = "RULE=LEVEL",
             description = "Change a migration lint rule's severity: error, warning, info or off (see `cairn lint --help`).")
     List<String> lint;
@@ -122,6 +128,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (fingerprintFile != null) m.put(Setting.FINGERPRINT_FILE, fingerprintFile);
         if (force != null) m.put(Setting.FORCE, force);
         if (check != null) m.put(Setting.CHECK, check);
+        if (ci != null) m.put(Setting.CI, ci);
         if (lint != null) m.put(Setting.LINT, String.join(",", lint));
         if (snapshotCache != null) m.put(Setting.SNAPSHOT_CACHE, snapshotCache);
         if (snapshotCacheSize != null) m.put(Setting.SNAPSHOT_CACHE_SIZE, snapshotCacheSize);

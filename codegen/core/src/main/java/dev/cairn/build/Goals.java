@@ -127,7 +127,7 @@ public final class Goals {
     public static int watch(CairnSettings settings, Map<String, String> environment, Consumer<String> out,
                             Consumer<String> err) throws Exception {
         PipelineOptions options = settings.pipelineOptions(environment);
-        if (options.mode() == PipelineOptions.Mode.CHECK) {
+        if (options.mode() == PipelineOptions.Mode.CHECK || options.policy().isCi()) {
             err.accept("error: --watch writes the generated code, so it does not run in check mode (--check, CI=true).");
             return FAILURE;
         }

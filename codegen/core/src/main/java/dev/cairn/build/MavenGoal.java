@@ -1,6 +1,7 @@
 package dev.cairn.build;
 
 import dev.cairn.config.CairnSettings;
+import dev.cairn.config.RunPolicy;
 import dev.cairn.config.Setting;
 import dev.cairn.generate.UserGenerator;
 
@@ -69,7 +70,7 @@ public final class MavenGoal {
                     if (code == Goals.OK) sourceRoot.accept(settings.path(Setting.OUTPUT_DIRECTORY).toString());
                     PipelineOptions options = settings.pipelineOptions(environment);
                     if (code == Goals.OK && result[0] != null && result[0].outcome() == PipelineResult.Outcome.UP_TO_DATE
-                            && options.mode() == PipelineOptions.Mode.WRITE) {
+                            && options.policy().trustsShortcuts()) {
                         upToDate.accept("fingerprint " + result[0].fingerprint(),
                                 inputs(settings, options));
                     }
@@ -88,7 +89,10 @@ public final class MavenGoal {
         }
     }
 
-    /** What a no-op generate's verdict reads: migrations, undo scripts, lock, fingerprint, output, settings files. */
+    /**
+     * What a no-op generate's verdict reads: migrations, undo scripts, lock, fingerprint, output,
+     * settings files, and ({@code $NAME}) the environment variables of the run policy.
+     */
     private static List<String> inputs(CairnSettings settings, PipelineOptions options) {
         List<Path> paths = new ArrayList<>(options.migrationDirs());
         paths.addAll(Linter.undoDirs(options.migrationDirs(), options.lint()));
@@ -97,6 +101,9 @@ public final class MavenGoal {
         paths.add(options.outputDirectory());
         paths.add(settings.baseDir().resolve(CairnSettings.PROPERTIES_FILE));
         if (settings.isSet(Setting.GENERATOR_CONFIG)) paths.add(settings.path(Setting.GENERATOR_CONFIG));
-        return paths.stream().map(p -> p.toAbsolutePath().normalize().toString()).distinct().toList();
+        List<String> inputs = new ArrayList<>(paths.stream().map(p -> p.toAbsolutePath().normalize().toString()).distinct().toList());
+        // The policy's own inputs: a CI variable set later makes the stamp void (CI never answers from it).
+        RunPolicy.CI_VARIABLES.forEach(name -> inputs.add("$" + name));
+        return inputs;
     }
 }

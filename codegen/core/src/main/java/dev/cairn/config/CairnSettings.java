@@ -102,7 +102,7 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
 
     private static boolean isFlag(Setting s) {
         return s == Setting.FORCE || s == Setting.CHECK || s == Setting.SKIP || s == Setting.OUT_OF_ORDER
-                || s == Setting.REQUIRE_ALL_UNDO;
+                || s == Setting.REQUIRE_ALL_UNDO || s == Setting.CI;
     }
 
     private static Map<String, String> readProjectFile(Path baseDir) {
@@ -198,14 +198,9 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
         return path(Setting.UNDO_LOCATION);
     }
 
-    /**
-     * Whether generate only compares: check as given, else CI=true in the environment (GitHub
-     * Actions, GitLab, Jenkins ... set it) when the output is committed. Output under target/ is
-     * built anew on every CI run, so there is nothing committed that could be stale.
-     */
-    public boolean check(Map<String, String> environment) {
-        if (!sources.get(Setting.CHECK).equals("default")) return flag(Setting.CHECK);
-        return "true".equalsIgnoreCase(environment.get("CI")) && !path(Setting.OUTPUT_DIRECTORY).startsWith(baseDir.resolve("target"));
+    /** What a run with these settings may do in this environment: write or check, and which shortcuts it may take. */
+    public RunPolicy policy(Map<String, String> environment) {
+        return RunPolicy.of(this, environment);
     }
 
     /**
@@ -243,8 +238,7 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
         PipelineOptions o = new PipelineOptions(dirs, output, codegen())
                 .withFlyway(flyway())
                 .withLint(lint())
-                .withForce(flag(Setting.FORCE))
-                .withMode(check(environment) ? PipelineOptions.Mode.CHECK : PipelineOptions.Mode.WRITE);
+                .withPolicy(policy(environment));
         if (isSet(Setting.LOCK_FILE)) o = o.withLockFile(path(Setting.LOCK_FILE));
         if (isSet(Setting.FINGERPRINT_FILE)) o = o.withFingerprintFile(path(Setting.FINGERPRINT_FILE));
         return o;

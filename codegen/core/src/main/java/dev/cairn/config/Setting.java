@@ -45,8 +45,13 @@ public enum Setting {
     DAEMON("daemon", "30m",
             "How long the warm engine that runs this project's next generate waits before it exits (`30m`, `2h`);"
                     + " `off` runs every generate in its own JVM, `stop` also stops the project's warm engine. Never with CI=true or check (docs/snapshots.md)."),
-    FORCE("force", "false", "Regenerate even when the fingerprint says nothing changed; migrates from zero."),
-    CHECK("check", "false", "Write nothing; fail when the generated code, its fingerprint or the lock is behind. On when CI=true."),
+    FORCE("force", "false", "Regenerate even when the fingerprint says nothing changed; migrates from zero and uses no"
+            + " snapshot, stamp, cache or warm engine."),
+    CHECK("check", "false", "Write nothing; fail when the generated code, its fingerprint or the lock is behind."
+            + " On in CI, unless the output lies under the project's target/."),
+    CI("ci", "auto", "Whether this is a CI build: `auto` (`CI=true`, or a variable that Jenkins, TeamCity, Azure Pipelines, Bamboo,"
+            + " Buildkite or GitLab sets), `true` or `false`. CI migrates from zero, writes no lock and uses no snapshot, stamp,"
+            + " cache or warm engine (docs/freshness.md)."),
     SKIP("skip", "false", "Skip the goal.");
 
     private final String key;

@@ -44,8 +44,9 @@ public final class SettingsReference {
         b.append("""
 
                 The Maven plugin also takes jOOQ's own `<generator>` element inline (see
-                [use-it.md](use-it.md)); `CI=true` in the environment turns `check` on when the output
-                directory is committed (not under `target/`).
+                [use-it.md](use-it.md)). In CI (`ci`: `CI=true`, or the variables of Jenkins, TeamCity,
+                Azure Pipelines, Bamboo, Buildkite, GitLab) `check` is on when the output directory is
+                committed (not under `target/`), and every run migrates from zero ([freshness.md](freshness.md)).
                 """);
         return b.toString();
     }

@@ -2,7 +2,6 @@ package dev.cairn.daemon;
 
 import dev.cairn.config.CairnSettings;
 import dev.cairn.config.Setting;
-import dev.cairn.pipeline.PipelineOptions;
 import dev.cairn.pipeline.PipelineResult;
 
 import java.io.BufferedInputStream;
@@ -42,7 +41,7 @@ public final class DaemonClient {
 
     /**
      * How long a daemon would wait for the next run, or empty where none is used: {@code daemon=off}
-     * or {@code stop}, check mode, CI=true (CI proves the chain from zero in a JVM of its own), Windows.
+     * or {@code stop}, a run whose policy takes no shortcut (CI, check, --force), Windows.
      *
      * @throws IllegalArgumentException for a value that is no time, off or stop, naming where it came from
      */
@@ -54,8 +53,8 @@ public final class DaemonClient {
             throw new IllegalArgumentException("daemon (" + settings.sources().get(Setting.DAEMON) + ") must be a time such as 30m,"
                     + " 90s or 2h, off or stop; not '" + settings.value(Setting.DAEMON) + "'.");
         }
-        if ("true".equalsIgnoreCase(environment.get("CI"))) return Optional.empty();
-        if (settings.pipelineOptions(environment).mode() != PipelineOptions.Mode.WRITE) return Optional.empty();
+        // CI, check and --force prove the chain from zero in a JVM of their own.
+        if (!settings.policy(environment).trustsShortcuts()) return Optional.empty();
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) return Optional.empty();
         long n = Long.parseLong(m.group(1));
         Duration idle = switch (m.group(2)) {

@@ -117,6 +117,7 @@ final class DaemonProtocol {
         out.writeInt(r.enums());
         out.writeBoolean(r.outputChanged());
         for (Duration d : List.of(r.databaseStart(), r.migrate(), r.generate(), r.total())) out.writeLong(d.toNanos());
+        out.writeInt(r.reused());
         out.flush();
     }
 
@@ -134,7 +135,7 @@ final class DaemonProtocol {
         boolean changed = in.readBoolean();
         return new PipelineResult(outcome, fingerprint, findings, database, applied, version, tables, enums, changed,
                 Duration.ofNanos(in.readLong()), Duration.ofNanos(in.readLong()), Duration.ofNanos(in.readLong()),
-                Duration.ofNanos(in.readLong()));
+                Duration.ofNanos(in.readLong()), in.readInt());
     }
 
     static void writeExit(DataOutputStream out, int code) throws IOException {

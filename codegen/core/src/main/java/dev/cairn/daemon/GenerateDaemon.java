@@ -145,8 +145,8 @@ public final class GenerateDaemon implements AutoCloseable {
             PipelineOptions real = s.pipelineOptions(env);
             Path lock = scratch.resolve("migrations.lock");
             if (Files.isRegularFile(real.lockFile())) Files.copy(real.lockFile(), lock);
-            PipelineOptions options = new PipelineOptions(real.migrationDirs(), scratch.resolve("out"), real.codegen(),
-                    lock, scratch.resolve("codegen.fingerprint"), PipelineOptions.Mode.WRITE, false, real.lint(), real.flyway());
+            PipelineOptions options = real.withOutput(scratch.resolve("out"), lock, scratch.resolve("codegen.fingerprint"))
+                    .withPolicy(dev.cairn.config.RunPolicy.local());
             PipelineResult r = new Pipeline(s.databaseChoice(env).provider(line -> { }), line -> { })
                     .withSnapshots(s.snapshotCache(env)).withWarmStart(warm).run(options);
             log(String.format("warm-up: %d tables generated into a scratch folder, %.1f s", r.tables(),

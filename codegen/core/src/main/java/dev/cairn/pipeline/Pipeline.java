@@ -89,7 +89,8 @@ public final class Pipeline {
 
     /**
      * Local runs with the embedded server start from the newest snapshot the chain extends and
-     * keep their migrated database as a new one; CHECK never uses them, --force migrates from zero.
+     * keep their migrated database as a new one; a run whose policy takes no shortcut (CI, check,
+     * --force) neither reads nor writes them.
      */
     public Pipeline withSnapshots(SnapshotCache cache) {
         return new Pipeline(provider, out, cache, warm);
@@ -102,11 +103,11 @@ public final class Pipeline {
 
     /** @param watched the new migrations: never taken from a snapshot, so they are applied and observed every run */
     private DatabaseProvider databaseFor(PipelineOptions options, List<MigrationFile> migrations, Map<String, Path> watched) {
-        if (snapshots == null || options.mode() == Mode.CHECK || provider instanceof OfflineProvider) return provider;
+        if (snapshots == null || !options.policy().trustsShortcuts() || provider instanceof OfflineProvider) return provider;
         List<MigrationChain.File> files = migrations.stream()
                 .map(f -> new MigrationChain.File(f.fileName(), f.sha256(), f.is(MigrationName.Kind.VERSIONED) ? f.version() : null,
                         f.is(MigrationName.Kind.REPEATABLE), !watched.containsKey(f.fileName()))).toList();
-        return Snapshots.provider(provider, snapshots, options.flyway(), files, !options.force(),
+        return Snapshots.provider(provider, snapshots, options.flyway(), files, true,
                 line -> out.accept(String.format("%-11s %s", "snapshot", line)), warm);
     }
 
@@ -170,15 +171,15 @@ public final class Pipeline {
         LeftoverServers.removeAbandoned();
         new GeneratedSources(options.outputDirectory()).removeAbandoned();
 
-        // Local runs trust size + time stamp of files hashed before; CI and --force read every byte.
-        FileHashCache hashes = check || options.force() ? FileHashCache.none() : FileHashCache.load(options.hashCacheFile());
+        // Local runs trust size + time stamp of files hashed before; CI, check and --force read every byte.
+        FileHashCache hashes = options.policy().trustsShortcuts() ? FileHashCache.load(options.hashCacheFile()) : FileHashCache.none();
 
         // Stage: lock. The one scan of the run (missing or empty folders are refused here) feeds lock, lint and fingerprint.
         MigrationFiles scanned = MigrationFiles.scan(options.migrationDirs(),
                 Linter.undoDirs(options.migrationDirs(), options.lint()), options.lockFile().getParent(), hashes);
         List<MigrationFile> migrations = scanned.migrations();
         MigrationLocker.Outcome locked = lock(options, migrations,
-                options.mode() == Mode.CHECK ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.ALLOW_NEW);
+                options.policy().writesLock() ? MigrationLocker.Mode.ALLOW_NEW : MigrationLocker.Mode.VERIFY);
 
         // Stage: freshness.
         Interruption.stage("freshness");
@@ -188,15 +189,15 @@ public final class Pipeline {
                 Fingerprint.hashTree(options.outputDirectory(), hashes));
         leave(hashes::saveBeside);
         if (check) lint(options, scanned, ReleasedMigrations.of(options.lockFile(), scanned));
-        if (freshness.upToDate() && !options.force()) {
+        // A migration the lock lacks (a deleted lock, a merge that dropped a line, a file whose content the
+        // fingerprint already covered) is new work: never locked without being linted and observed first.
+        boolean trusted = options.policy().trustsFingerprint() && locked.complete();
+        if (freshness.upToDate() && trusted) {
             report("up-to-date", inputs.migrationCount() + " migrations unchanged since last generate (fingerprint "
                     + inputs.id() + "); --force to regenerate", since(t1));
-            // Usually every migration is locked already and the lock is not read again; one missing from it
-            // (a deleted lock, a merge that dropped a line) is added now.
-            if (!check && !locked.complete()) lock(options, migrations, MigrationLocker.Mode.APPEND);
             return PipelineResult.withoutDatabase(Outcome.UP_TO_DATE, inputs.id(), List.of(), since(t0));
         }
-        if (check && freshness.inputsUnchanged() && !options.force()) {
+        if (check && freshness.inputsUnchanged() && trusted) {
             // Same inputs, different files: nothing but a hand edit explains it; no database needed to say so.
             report("check", "generated files differ from their fingerprint", since(t1));
             return stale(inputs, since(t0), display(options.outputDirectory()) + " was edited by hand: "
@@ -206,8 +207,10 @@ public final class Pipeline {
         }
         // The next stage begins with this line (a signal right after it names the stage it stops).
         Interruption.stage(check ? "database start" : "lint");
-        report(options.force() && freshness.upToDate() ? "forced" : "stale", freshness.upToDate()
-                ? "--force: regenerating although nothing changed" : freshness.summary(), since(t1));
+        report(freshness.upToDate() ? (options.force() ? "forced" : "from zero") : "stale", !freshness.upToDate() ? freshness.summary()
+                : options.force() ? "--force: regenerating although nothing changed"
+                : options.policy().isCi() ? "CI (" + options.policy().ci().get() + "): migrating from zero whatever the fingerprint says"
+                : "new migrations to lock: linted and observed first", since(t1));
         options.codegen().user().ifPresent(u -> u.ignored().forEach(note -> report("note", note, Duration.ZERO)));
         // The database starts now, on another thread, while the migrations are linted (check mode linted above).
         // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
@@ -273,7 +276,7 @@ public final class Pipeline {
     private void lint(PipelineOptions options, MigrationFiles scanned, ReleasedMigrations released) throws Exception {
         long t0 = System.nanoTime();
         // Local runs take jOOQ's reading of unchanged statements from target/; CI and --force parse everything.
-        ParseCache parses = options.mode() == Mode.CHECK || options.force() ? ParseCache.none()
+        ParseCache parses = !options.policy().trustsShortcuts() ? ParseCache.none()
                 : ParseCache.load(options.hashCacheFile().resolveSibling("cairn-lint-parses.bin"),
                 ParseCache.configuration(options.lint(), ToolVersions.current().toString()));
         LintReport all = Linter.lint(scanned, options.lint(), options.flyway().placeholders(), parses);
@@ -294,7 +297,7 @@ public final class Pipeline {
 
     /** What the database stages produced. */
     private record Generation(String database, int applied, String version, int tables, int enums,
-                              Duration started, Duration migrate, long generateStart) {
+                              Duration started, Duration migrate, long generateStart, int reused) {
     }
 
     /**
@@ -373,10 +376,9 @@ public final class Pipeline {
             migrated = Migrator.migrate(FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(),
                     pending.settings()).callbacks(observer).validateOnMigrate(!onSnapshot).load(), pending::original);
         }
-        String how = migrated.applied() + " migrations applied, schema at version " + migrated.version();
-        if (db instanceof SnapshotDatabase s) {
-            how = s.base().isEmpty() ? how + " (from zero)"
-                    : plural(migrated.applied(), "new migration") + " on snapshot " + s.base().get().label()
+        String how = migrated.applied() + " migrations applied, schema at version " + migrated.version() + " (from zero)";
+        if (db instanceof SnapshotDatabase s && s.base().isPresent()) {
+            how = plural(migrated.applied(), "new migration") + " on snapshot " + s.base().get().label()
                     + " (" + s.reused() + " reused" + (s.startedAhead() ? ", server started ahead" : "")
                     + "), schema at version " + migrated.version();
         }
@@ -397,7 +399,7 @@ public final class Pipeline {
             int enums = count(c, "SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
                     + " WHERE t.typtype = 'e' AND n.nspname IN (" + schemas + ")");
             return new Generation(db.description(), migrated.applied(), migrated.version(), tables, enums,
-                    started, migrateTime, t2);
+                    started, migrateTime, t2, onSnapshot ? ((SnapshotDatabase) db).reused() : 0);
         }
     }
 
@@ -423,7 +425,7 @@ public final class Pipeline {
             JooqGenerator.generate(schema.database(), options.codegen(), target);
             Path pkg = target.resolve(options.codegen().effectivePackage().replace('.', '/'));
             return new Generation(description, schema.scripts(), "(offline)", javaFiles(pkg.resolve("tables")),
-                    javaFiles(pkg.resolve("enums")), interpreted, Duration.ZERO, t2);
+                    javaFiles(pkg.resolve("enums")), interpreted, Duration.ZERO, t2, 0);
         }
     }
 
@@ -458,7 +460,8 @@ public final class Pipeline {
             generateTime = since(g.generateStart());
             report("generate", g.tables() + " tables, " + g.enums() + " enums -> " + display(committed.directory())
                     + (changed ? " (updated)" : " (unchanged)"), generateTime);
-            lock(options, migrations, MigrationLocker.Mode.APPEND);
+            // CI writes the classes it builds under target/, never the lock (it accepted nothing unlocked).
+            if (options.policy().writesLock()) lock(options, migrations, MigrationLocker.Mode.APPEND);
         } catch (Exception | Error e) {
             DurableFiles.discard(fingerprint);
             throw e;
@@ -470,7 +473,7 @@ public final class Pipeline {
         Duration total = since(t0);
         report("total", "", total);
         return new PipelineResult(Outcome.GENERATED, inputs.id(), List.of(), g.database(), g.applied(), g.version(),
-                g.tables(), g.enums(), changed, g.started(), g.migrate(), generateTime, total);
+                g.tables(), g.enums(), changed, g.started(), g.migrate(), generateTime, total, g.reused());
     }
 
     private PipelineResult compare(PipelineOptions options, Freshness freshness, Fingerprint inputs,
@@ -500,7 +503,7 @@ public final class Pipeline {
         report("total", "", total);
         return new PipelineResult(findings.isEmpty() ? Outcome.MATCHES : Outcome.STALE, inputs.id(), findings,
                 g.database(), g.applied(), g.version(), g.tables(), g.enums(), false, g.started(), g.migrate(),
-                generateTime, total);
+                generateTime, total, g.reused());
     }
 
     private static PipelineResult stale(Fingerprint inputs, Duration total, String... findings) {

@@ -1,5 +1,6 @@
 package dev.cairn.pipeline;
 
+import dev.cairn.config.RunPolicy;
 import dev.cairn.generate.CodegenSettings;
 import dev.cairn.lint.LintConfig;
 import dev.cairn.migrate.FlywaySettings;
@@ -16,13 +17,13 @@ import java.util.List;
  * @param codegen         what jOOQ generates
  * @param lockFile        migrations.lock, checked before anything else
  * @param fingerprintFile codegen.fingerprint: inputs of the last generate and hashes of its files
- * @param mode            WRITE replaces the generated code; CHECK (CI) only compares and never writes
- * @param force           run the database stages even when the fingerprint says nothing changed
+ * @param policy          write or check, and which shortcuts the run may take ({@link RunPolicy}: CI and
+ *                        --force take none)
  * @param lint            severities of the migration lint rules
  * @param flyway          schemas, placeholders, history table, out-of-order; its locations are {@code migrationDirs}
  */
 public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen,
-                              Path lockFile, Path fingerprintFile, Mode mode, boolean force, LintConfig lint,
+                              Path lockFile, Path fingerprintFile, RunPolicy policy, LintConfig lint,
                               FlywaySettings flyway) {
 
     public enum Mode {
@@ -34,20 +35,24 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
 
     public PipelineOptions {
         migrationDirs = List.copyOf(migrationDirs);
+        if (policy == null) policy = RunPolicy.local();
         if (migrationDirs.isEmpty()) throw new IllegalArgumentException("No migration directories given");
         flyway = (flyway != null ? flyway : FlywaySettings.of(MigrationLocations.directories(migrationDirs)))
                 .withLocations(MigrationLocations.directories(migrationDirs));
     }
 
-    public PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen,
-                           Path lockFile, Path fingerprintFile, Mode mode, boolean force, LintConfig lint) {
-        this(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, mode, force, lint, null);
-    }
-
-    /** Lock beside the migration folders, fingerprint in the generated module, WRITE mode, not forced. */
+    /** Lock beside the migration folders, fingerprint in the generated module, a local run (WRITE, not forced). */
     public PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen) {
         this(migrationDirs, outputDirectory, codegen, defaultLockFile(migrationDirs),
-                defaultFingerprintFile(outputDirectory), Mode.WRITE, false, LintConfig.defaults());
+                defaultFingerprintFile(outputDirectory), RunPolicy.local(), LintConfig.defaults(), null);
+    }
+
+    public Mode mode() {
+        return policy.mode();
+    }
+
+    public boolean force() {
+        return policy.force();
     }
 
     /** The standard layout under a project root. */
@@ -61,27 +66,36 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
     }
 
     public PipelineOptions withMode(Mode newMode) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, newMode, force, lint, flyway);
+        return withPolicy(policy.withMode(newMode));
+    }
+
+    public PipelineOptions withPolicy(RunPolicy newPolicy) {
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, newPolicy, lint, flyway);
+    }
+
+    /** The same options in another place (the warm engine's warm-up writes into a scratch folder). */
+    public PipelineOptions withOutput(Path newOutput, Path newLockFile, Path newFingerprintFile) {
+        return new PipelineOptions(migrationDirs, newOutput, codegen, newLockFile, newFingerprintFile, policy, lint, flyway);
     }
 
     public PipelineOptions withLint(LintConfig config) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, mode, force, config, flyway);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, policy, config, flyway);
     }
 
     public PipelineOptions withForce(boolean newForce) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, mode, newForce, lint, flyway);
+        return withPolicy(policy.withForce(newForce));
     }
 
     public PipelineOptions withFlyway(FlywaySettings settings) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, mode, force, lint, settings);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, policy, lint, settings);
     }
 
     public PipelineOptions withLockFile(Path file) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, file, fingerprintFile, mode, force, lint, flyway);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, file, fingerprintFile, policy, lint, flyway);
     }
 
     public PipelineOptions withFingerprintFile(Path file) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, file, mode, force, lint, flyway);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, file, policy, lint, flyway);
     }
 
     /** Held while a run writes this project's output (beside {@link #hashCacheFile()}): one writing run at a time. */

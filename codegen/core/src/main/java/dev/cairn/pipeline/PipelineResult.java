@@ -10,6 +10,7 @@ import java.util.List;
  * @param outcome     what happened
  * @param fingerprint short id of the inputs, e.g. 1a2b3c4d
  * @param findings    for {@link Outcome#STALE}: the message to show, one entry per paragraph
+ * @param reused      migrations taken from a snapshot instead of applied; 0 for a run from zero
  */
 public record PipelineResult(
         Outcome outcome,
@@ -24,7 +25,8 @@ public record PipelineResult(
         Duration databaseStart,
         Duration migrate,
         Duration generate,
-        Duration total) {
+        Duration total,
+        int reused) {
 
     public enum Outcome {
         /** Fingerprint and generated files matched: no database was started. */
@@ -41,12 +43,17 @@ public record PipelineResult(
         findings = List.copyOf(findings);
     }
 
+    /** Whether the migrations ran on an empty database (none taken from a snapshot). */
+    public boolean fromZero() {
+        return reused == 0;
+    }
+
     public boolean ok() {
         return outcome != Outcome.STALE;
     }
 
     static PipelineResult withoutDatabase(Outcome outcome, String fingerprint, List<String> findings, Duration total) {
         return new PipelineResult(outcome, fingerprint, findings, null, 0, null, 0, 0, false,
-                Duration.ZERO, Duration.ZERO, Duration.ZERO, total);
+                Duration.ZERO, Duration.ZERO, Duration.ZERO, total, 0);
     }
 }

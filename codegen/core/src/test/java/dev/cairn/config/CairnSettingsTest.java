@@ -62,10 +62,10 @@ class CairnSettingsTest {
     @Test
     void ciChecksOnlyCommittedOutput() {
         Map<String, String> ci = Map.of("CI", "true");
-        assertFalse(CairnSettings.resolve(project, Map.of(), Map.of(), Map.of()).check(ci), "target/ output is rebuilt, not checked");
-        assertTrue(CairnSettings.resolve(project, Map.of(Setting.OUTPUT_DIRECTORY, "src/generated/java"), Map.of(), Map.of()).check(ci));
+        assertFalse(CairnSettings.resolve(project, Map.of(), Map.of(), Map.of()).policy(ci).check(), "target/ output is rebuilt, not checked");
+        assertTrue(CairnSettings.resolve(project, Map.of(Setting.OUTPUT_DIRECTORY, "src/generated/java"), Map.of(), Map.of()).policy(ci).check());
         assertFalse(CairnSettings.resolve(project, Map.of(Setting.OUTPUT_DIRECTORY, "src/generated/java",
-                Setting.CHECK, "false"), Map.of(), Map.of()).check(ci), "an explicit check=false wins");
+                Setting.CHECK, "false"), Map.of(), Map.of()).policy(ci).check(), "an explicit check=false wins");
     }
 
     @Test

@@ -265,7 +265,7 @@ class SnapshotPipelineTest {
         for (String out : List.of("o1", "o2")) {
             lines.clear();
             new Pipeline(notEmbedded, lines::add).withSnapshots(cache()).run(options(List.of(m), dir.resolve(out)));
-            assertTrue(line("migrate").matches("migrate +1 migrations applied, schema at version 1 +[0-9.]+ s"), line("migrate"));
+            assertTrue(line("migrate").matches("migrate +1 migrations applied, schema at version 1 \\(from zero\\) +[0-9.]+ s"), line("migrate"));
         }
         assertFalse(Files.exists(dir.resolve("cache")) && !entries().isEmpty(), "nothing stored");
     }
@@ -278,7 +278,7 @@ class SnapshotPipelineTest {
         PipelineResult checked = new Pipeline(DatabaseProvider.embedded(), lines::add).withSnapshots(cache())
                 .run(options(List.of(m), dir.resolve("out")).withMode(PipelineOptions.Mode.CHECK).withForce(true));
         assertTrue(checked.ok(), String.join("\n", checked.findings()));
-        assertEquals("1 migrations applied, schema at version 1", line("migrate").substring(12).replaceAll("\\s+[0-9.]+ s$", "").strip());
+        assertEquals("1 migrations applied, schema at version 1 (from zero)", line("migrate").substring(12).replaceAll("\\s+[0-9.]+ s$", "").strip());
         assertEquals(before, entries());
     }
 

@@ -171,12 +171,13 @@ abstract class AbstractCairnMojo extends AbstractMojo {
     }
 
     /**
-     * The stamp that lets a build with nothing to do skip the engine (generate only, never under
-     * CI=true, and only once the engine's class path is known); null when it does not apply.
+     * The stamp that lets a build with nothing to do skip the engine (generate only, and only once
+     * the engine's class path is known); null when it does not apply. The engine writes it only after
+     * a run its policy let end as up to date, and keys it on the variables that policy reads (CI's).
      */
     private UpToDateStamp upToDateStamp(EngineLoader loader, Map<String, String> parameters, String generatorXml,
                                         Map<String, String> properties) throws MojoExecutionException {
-        if (!goal().equals("generate") || "true".equalsIgnoreCase(System.getenv("CI"))) return null;
+        if (!goal().equals("generate")) return null;
         List<Path> classPath = loader.rememberedClassPath();
         if (classPath == null) return null;
         String execution = mojoExecution == null ? "default" : mojoExecution.getExecutionId();

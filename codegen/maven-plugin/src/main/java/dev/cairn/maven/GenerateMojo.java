@@ -50,9 +50,16 @@ public class GenerateMojo extends AbstractCairnMojo {
     @Parameter(property = "cairn.force")
     protected Boolean force;
 
-    /** Write nothing; fail when the committed classes, fingerprint or lock are behind. On when CI=true and the output is committed. */
+    /** Write nothing; fail when the committed classes, fingerprint or lock are behind. On in CI when the output is committed. */
     @Parameter(property = "cairn.check")
     protected Boolean check;
+
+    /**
+     * Whether this is a CI build: auto (CI=true, or the variables Jenkins, TeamCity, Azure Pipelines, Bamboo,
+     * Buildkite, GitLab set), true or false. CI migrates from zero and uses no snapshot, stamp, cache or warm engine.
+     */
+    @Parameter(property = "cairn.ci")
+    protected String ci;
 
     /** Snapshots of migrated databases. Default $XDG_CACHE_HOME/cairn/snapshots, else ~/.cache/cairn/snapshots. */
     @Parameter(property = "cairn.snapshotCache")

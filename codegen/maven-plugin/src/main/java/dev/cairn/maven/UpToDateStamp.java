@@ -26,7 +26,10 @@ import java.util.stream.Stream;
  * cairn's properties and environment, the engine's jars). While the key and every one of those is
  * unchanged, the verdict is the same, and the plugin says so without starting cairn. Git's index
  * trick, as the engine's own file-hash cache uses it: a file younger than {@link #SETTLE_NANOS}
- * is never trusted, so two edits in one clock tick cannot hide. Never used when CI=true.
+ * is never trusted, so two edits in one clock tick cannot hide. The engine also names the
+ * environment variables its verdict depends on ({@code $NAME} among the inputs: those that make a
+ * build a CI build, where it never answers "up to date" without a database); the stamp holds only
+ * while each has the value it had, so the plugin itself never has to know what CI is.
  */
 final class UpToDateStamp {
 
@@ -47,8 +50,8 @@ final class UpToDateStamp {
 
     /**
      * The stamp at {@code file} for a build with these inputs: the goal and project, the parameters
-     * and {@code <generator>}, the {@code cairn.*} properties, the {@code CAIRN_*} and {@code CI}
-     * variables, and the engine's jars (path, size, time); null when a jar cannot be read.
+     * and {@code <generator>}, the {@code cairn.*} properties, the {@code CAIRN_*} variables, and
+     * the engine's jars (path, size, time); null when a jar cannot be read.
      */
     static UpToDateStamp of(Path file, String goal, Path baseDir, Map<String, String> parameters, String generatorXml,
                             Map<String, String> properties, Map<String, String> environment, List<Path> classPath) {
@@ -59,7 +62,7 @@ final class UpToDateStamp {
             if (k.startsWith("cairn.")) key.append("property ").append(k).append('=').append(v).append('\n');
         });
         new TreeMap<>(environment).forEach((k, v) -> {
-            if (k.startsWith("CAIRN_") || k.equals("CI")) key.append("env ").append(k).append('=').append(v).append('\n');
+            if (k.startsWith("CAIRN_")) key.append("env ").append(k).append('=').append(v).append('\n');
         });
         try {
             for (Path jar : classPath) {
@@ -85,7 +88,7 @@ final class UpToDateStamp {
             if (lines.size() < 3 || !lines.get(0).equals(HEADER + key)) return Optional.empty();
             for (String entry : lines.subList(3, lines.size())) {
                 String path = entry.substring(entry.lastIndexOf('\t') + 1);
-                if (!entry.equals(describe(Path.of(path)))) return Optional.empty();
+                if (!entry.equals(describe(path))) return Optional.empty();
             }
             return Optional.of(new Verdict(lines.get(1), lines.get(2)));
         } catch (IOException | RuntimeException e) {
@@ -102,6 +105,10 @@ final class UpToDateStamp {
             List<String> entries = new ArrayList<>();
             long settled = System.currentTimeMillis() * 1_000_000L - SETTLE_NANOS;
             for (String root : roots) {
+                if (root.startsWith("$")) {
+                    entries.add(describe(root));
+                    continue;
+                }
                 Path r = Path.of(root);
                 List<Path> paths;
                 if (Files.isDirectory(r)) {
@@ -130,7 +137,21 @@ final class UpToDateStamp {
         }
     }
 
-    /** One line for a path's state; the path comes last, after a tab. */
+    /** One line for an input's state: a path, or {@code $NAME} for an environment variable; the input comes last, after a tab. */
+    private static String describe(String input) throws IOException {
+        if (!input.startsWith("$")) return describe(Path.of(input));
+        String value = System.getenv(input.substring(1));
+        return (value == null ? "-" : "E " + HexFormat.of().formatHex(sha256(value))) + "\t" + input;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String describe(Path p) throws IOException {
         if (!Files.exists(p)) return "-\t" + p;
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);

@@ -25,7 +25,7 @@ class PluginDescriptorTest {
 
     /** Settings that only the generate goal (and check, and watch) take; the rest every goal takes. */
     private static final Set<Setting> GENERATE_ONLY = Set.of(Setting.OUTPUT_DIRECTORY, Setting.PACKAGE_NAME,
-            Setting.GENERATOR_CONFIG, Setting.LOCK_FILE, Setting.FINGERPRINT_FILE, Setting.FORCE, Setting.CHECK,
+            Setting.GENERATOR_CONFIG, Setting.LOCK_FILE, Setting.FINGERPRINT_FILE, Setting.FORCE, Setting.CHECK, Setting.CI,
             Setting.SNAPSHOT_CACHE, Setting.SNAPSHOT_CACHE_SIZE, Setting.DAEMON);
 
     @Test
