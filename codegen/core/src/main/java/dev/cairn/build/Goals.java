@@ -13,6 +13,7 @@ import dev.cairn.lint.LintConfig;
 import dev.cairn.lint.LintFailedException;
 import dev.cairn.lint.LintReport;
 import dev.cairn.lint.Linter;
+import dev.cairn.lock.CommittedLock;
 import dev.cairn.lock.MigrationLockException;
 import dev.cairn.lock.MigrationLocker;
 import dev.cairn.lock.ReleasedMigrations;
@@ -166,7 +167,7 @@ public final class Goals {
         try {
             List<MigrationFile> files = MigrationFiles.scan(options.migrationDirs(), lock.getParent()).migrations();
             MigrationLocker.Outcome o = MigrationLocker.enforce(lock, files,
-                    verify ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.RELOCK);
+                    verify ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.RELOCK, CommittedLock.of(lock));
             String shown = settings.baseDir().relativize(lock.toAbsolutePath().normalize()).toString();
             if (o.created()) {
                 out.accept("created " + shown + " with " + o.locked() + " migrations");
@@ -195,7 +196,7 @@ public final class Goals {
         MigrationFiles scanned = MigrationFiles.scan(dirs, Linter.undoDirs(dirs, config), lock.getParent(), FileHashCache.none());
         LintReport report = Linter.lint(scanned, config, settings.placeholders());
         if (all) return new LintRun(report, "");
-        ReleasedMigrations released = ReleasedMigrations.of(lock, scanned);
+        ReleasedMigrations released = ReleasedMigrations.of(lock, scanned, CommittedLock.of(lock));
         return new LintRun(released.newWork(report), released.summarySuffix(report));
     }
 

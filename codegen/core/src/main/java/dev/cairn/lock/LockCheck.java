@@ -20,8 +20,11 @@ import java.util.TreeMap;
  * @param problems one readable sentence per broken rule, naming the file and what to do
  * @param unlocked versioned and baseline migrations not in the lock yet (new work), in version order
  * @param totalMismatch the lock's total line does not match its entries (hand edit or a bad merge)
+ * @param local   entries not released yet (added since the committed lock) whose file was edited, renamed or
+ *                deleted: the developer's own work in progress, dropped from the lock and locked anew if still there
  */
-public record LockCheck(List<String> problems, List<MigrationFile> unlocked, boolean totalMismatch) {
+public record LockCheck(List<String> problems, List<MigrationFile> unlocked, boolean totalMismatch,
+                        List<MigrationLock.Entry> local) {
 
     private static final String WRITE_NEW = "A locked migration may already have run on a database, which will never"
             + " run it again: restore it from git and put the change in a new migration";
@@ -29,6 +32,7 @@ public record LockCheck(List<String> problems, List<MigrationFile> unlocked, boo
     public LockCheck {
         problems = List.copyOf(problems);
         unlocked = List.copyOf(unlocked);
+        local = List.copyOf(local);
     }
 
     /** No locked migration was touched and the total line is right (new migrations are fine). */
@@ -36,7 +40,12 @@ public record LockCheck(List<String> problems, List<MigrationFile> unlocked, boo
         return problems.isEmpty() && !totalMismatch;
     }
 
+    /** Every entry of the lock taken as released (outside git; CI). */
     public static LockCheck of(MigrationLock lock, List<MigrationFile> files) {
+        return of(lock, files, CommittedLock.ALL);
+    }
+
+    public static LockCheck of(MigrationLock lock, List<MigrationFile> files, CommittedLock committed) {
         List<MigrationFile> current = MigrationFiles.locked(files);
         List<String> problems = new ArrayList<>();
 
@@ -54,7 +63,7 @@ public record LockCheck(List<String> problems, List<MigrationFile> unlocked, boo
                 problems.add("version " + v + " is used by " + fs.size() + " migrations: "
                         + String.join(" and ", fs.stream().map(MigrationFile::label).toList())
                         + ". Flyway merges db/migration and db/data by version, so each version may appear once:"
-                        + " give the newer file the next free version (V" + next(byVersion) + ").");
+                        + " give the newer file the next free version (V" + next(byVersion) + "__...).");
             }
         });
 
@@ -63,11 +72,20 @@ public record LockCheck(List<String> problems, List<MigrationFile> unlocked, boo
         Set<String> locked = new HashSet<>();
         for (MigrationLock.Entry e : lock.entries()) locked.add(e.file());
         Set<String> renameTargets = new HashSet<>();
+        List<MigrationLock.Entry> local = new ArrayList<>();
 
         for (MigrationLock.Entry e : lock.entries()) {
             MigrationFile f = byLabel.get(e.file());
+            if (!committed.released(e)) {
+                // Not shipped: an edit, a rename or a delete is the developer's own business; the file (if any) is new work again.
+                if (f == null || !f.sha256().equals(e.sha256())) {
+                    local.add(e);
+                    locked.remove(e.file());
+                }
+                continue;
+            }
             if (f != null) {
-                if (!f.sha256().equals(e.sha256())) {
+                if (!f.sha256().equals(committed.shippedSha256(e)) || !f.sha256().equals(e.sha256())) {
                     problems.add(e.file() + " was edited after it was locked in migrations.lock (sha256 "
                             + shortHash(e.sha256()) + " locked, " + shortHash(f.sha256()) + " now). " + WRITE_NEW
                             + " (V" + next(byVersion) + "__...).");
@@ -95,7 +113,7 @@ public record LockCheck(List<String> problems, List<MigrationFile> unlocked, boo
         List<MigrationFile> unlocked = current.stream()
                 .filter(f -> !locked.contains(f.label()) && !renameTargets.contains(f.label()))
                 .toList();
-        return new LockCheck(problems, unlocked, !lock.totalMatches());
+        return new LockCheck(problems, unlocked, !lock.totalMatches(), local);
     }
 
     /** The message for a failed check: every problem, one per line. */
@@ -109,11 +127,21 @@ public record LockCheck(List<String> problems, List<MigrationFile> unlocked, boo
         return sb.toString();
     }
 
-    private static String next(Map<MigrationVersion, List<MigrationFile>> byVersion) {
+    /**
+     * The next free version in the chain's own style, as a file name spells it: after 59, 60; after
+     * 1.28, 1_29 (a 1.x chain stays on 1.x); after 2024.01.15.3, 2024_01_15_4.
+     */
+    static String next(Map<MigrationVersion, List<MigrationFile>> byVersion) {
         if (byVersion.isEmpty()) return "1";
         String last = ((TreeMap<MigrationVersion, ?>) byVersion).lastKey().getVersion();
-        String major = last.contains(".") ? last.substring(0, last.indexOf('.')) : last;
-        return new java.math.BigInteger(major).add(java.math.BigInteger.ONE).toString();
+        int dot = last.lastIndexOf('.');
+        String head = dot < 0 ? "" : last.substring(0, dot + 1);
+        String tail = last.substring(dot + 1);
+        if (!tail.matches("\\d+")) return last.replace('.', '_') + "_1";
+        String bumped = new java.math.BigInteger(tail).add(java.math.BigInteger.ONE).toString();
+        // Keep zero padding (V007 -> V008).
+        while (bumped.length() < tail.length()) bumped = "0" + bumped;
+        return (head + bumped).replace('.', '_');
     }
 
     private static String shortHash(String sha) {

@@ -55,6 +55,13 @@ public record MigrationLock(List<Entry> entries, String declaredTotal) {
         return new MigrationLock(entries, null);
     }
 
+    /** This lock without the given entries (local ones whose file changed or went away), with a fresh total. */
+    public MigrationLock without(List<Entry> gone) {
+        List<Entry> kept = new ArrayList<>(entries);
+        kept.removeAll(gone);
+        return new MigrationLock(kept, null);
+    }
+
     /** This lock plus the given migrations, re-sorted by version, with a fresh total. */
     public MigrationLock withAdded(List<MigrationFile> added) {
         List<Entry> all = new ArrayList<>(entries);
@@ -106,9 +113,13 @@ public record MigrationLock(List<Entry> entries, String declaredTotal) {
     }
 
     private static MigrationLock parse(Path file) throws IOException {
+        return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    /** @param file what to call the text in messages (a path, or a path at a commit) */
+    static MigrationLock parse(String file, List<String> lines) {
         List<Entry> entries = new ArrayList<>();
         String total = null;
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) continue;

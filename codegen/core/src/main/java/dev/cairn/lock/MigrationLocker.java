@@ -34,29 +34,47 @@ public final class MigrationLocker {
      * @param appended migrations added to the lock by this run
      * @param created  the lock file did not exist and was written
      * @param complete the lock file exists and holds every versioned migration (an append would change nothing)
+     * @param local    entries not committed yet whose file was edited, renamed or deleted since a local run
+     *                 locked them: dropped, and (the file still there) locked anew once linted and observed
      */
-    public record Outcome(int locked, List<MigrationFile> appended, boolean created, boolean complete) {
+    public record Outcome(int locked, List<MigrationFile> appended, boolean created, boolean complete,
+                          List<MigrationLock.Entry> local) {
+
+        public Outcome {
+            appended = List.copyOf(appended);
+            local = List.copyOf(local);
+        }
     }
 
     private MigrationLocker() {
     }
 
+    /** With every entry of the lock released (outside git). */
     public static Outcome enforce(Path lockFile, List<MigrationFile> files, Mode mode) throws IOException {
+        return enforce(lockFile, files, mode, CommittedLock.ALL);
+    }
+
+    /**
+     * @param committed which entries are shipped (committed at HEAD); VERIFY (CI, {@code lock --verify})
+     *                  takes every entry as shipped, whatever it is told
+     */
+    public static Outcome enforce(Path lockFile, List<MigrationFile> files, Mode mode, CommittedLock committed) throws IOException {
+        if (mode == Mode.VERIFY) committed = CommittedLock.ALL;
         if (!Files.exists(lockFile)) {
             MigrationLock fresh = MigrationLock.of(files);
             LockCheck duplicates = LockCheck.of(new MigrationLock(List.of(), null), files);
             if (!duplicates.problems().isEmpty()) throw new MigrationLockException(duplicates.describe(lockFile.toString()));
-            if (mode == Mode.ALLOW_NEW) return new Outcome(0, List.of(), false, false);
+            if (mode == Mode.ALLOW_NEW) return new Outcome(0, List.of(), false, false, List.of());
             if (mode == Mode.VERIFY) {
                 throw new MigrationLockException(lockFile + " does not exist. Run `cairn lock` (or ./mvnw"
                         + " generate-sources locally) to lock the " + fresh.entries().size()
                         + " current migrations, and commit it.");
             }
             fresh.write(lockFile);
-            return new Outcome(fresh.entries().size(), MigrationFiles.locked(files), true, true);
+            return new Outcome(fresh.entries().size(), MigrationFiles.locked(files), true, true, List.of());
         }
         MigrationLock lock = MigrationLock.read(lockFile);
-        LockCheck check = LockCheck.of(lock, files);
+        LockCheck check = LockCheck.of(lock, files, committed);
         boolean totalFixable = mode == Mode.RELOCK && check.problems().isEmpty();
         if (!check.ok() && !totalFixable) throw new MigrationLockException(check.describe(lockFile.toString()));
         if (!check.unlocked().isEmpty() && mode == Mode.VERIFY) {
@@ -70,14 +88,15 @@ public final class MigrationLocker {
             throw new MigrationLockException(sb.toString());
         }
         if (mode == Mode.ALLOW_NEW && check.problems().isEmpty()) {
-            return new Outcome(lock.entries().size(), List.of(), false, check.unlocked().isEmpty());
+            return new Outcome(lock.entries().size() - check.local().size(), List.of(), false,
+                    check.unlocked().isEmpty() && check.local().isEmpty(), check.local());
         }
-        if (!check.unlocked().isEmpty() || check.totalMismatch()) {
+        if (!check.unlocked().isEmpty() || check.totalMismatch() || !check.local().isEmpty()) {
             if (mode == Mode.VERIFY) throw new MigrationLockException(check.describe(lockFile.toString()));
-            MigrationLock updated = lock.withAdded(check.unlocked());
+            MigrationLock updated = lock.without(check.local()).withAdded(check.unlocked());
             updated.write(lockFile);
-            return new Outcome(updated.entries().size(), check.unlocked(), false, true);
+            return new Outcome(updated.entries().size(), check.unlocked(), false, true, check.local());
         }
-        return new Outcome(lock.entries().size(), List.of(), false, true);
+        return new Outcome(lock.entries().size(), List.of(), false, true, List.of());
     }
 }

@@ -13,8 +13,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Which migration files are released: those already in migrations.lock, and the undo scripts of
- * their versions. A released migration may have run on a real database; nobody may edit it, so
+ * Which migration files are released: those in migrations.lock as shipped ({@link CommittedLock}:
+ * committed at HEAD in git, every entry elsewhere) with the content they were locked with, and the
+ * undo scripts of their versions. A released migration may have run on a real database; nobody may edit it, so
  * its lint findings are history, not work: they never fail a build. What is not locked yet is new
  * work, linted in full.
  */
@@ -29,13 +30,19 @@ public record ReleasedMigrations(Set<Path> files) {
     }
 
     public static ReleasedMigrations of(Path lockFile, MigrationFiles scanned) throws IOException {
+        return of(lockFile, scanned, CommittedLock.ALL);
+    }
+
+    public static ReleasedMigrations of(Path lockFile, MigrationFiles scanned, CommittedLock committed) throws IOException {
         if (!Files.isRegularFile(lockFile)) return none();
-        Set<String> labels = new HashSet<>();
-        for (MigrationLock.Entry e : MigrationLock.read(lockFile).entries()) labels.add(e.file());
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        for (MigrationLock.Entry e : MigrationLock.read(lockFile).entries()) {
+            if (committed.released(e)) labels.put(e.file(), e.sha256());
+        }
         Set<Path> released = new HashSet<>();
         Set<MigrationVersion> versions = new HashSet<>();
         for (MigrationFile f : scanned.migrations()) {
-            if (labels.contains(f.label())) {
+            if (labels.containsKey(f.label())) {
                 released.add(f.path().toAbsolutePath().normalize());
                 if (f.version() != null) versions.add(f.version());
             }

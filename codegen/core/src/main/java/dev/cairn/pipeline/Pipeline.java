@@ -21,6 +21,8 @@ import dev.cairn.lint.LintReport;
 import dev.cairn.lint.Linter;
 import dev.cairn.lint.ParseCache;
 import dev.cairn.lint.Severity;
+import dev.cairn.lock.CommittedLock;
+import dev.cairn.lock.MigrationLock;
 import dev.cairn.lock.ReleasedMigrations;
 import dev.cairn.lock.MigrationLocker;
 import dev.cairn.migrate.FlywayFactory;
@@ -178,8 +180,10 @@ public final class Pipeline {
         MigrationFiles scanned = MigrationFiles.scan(options.migrationDirs(),
                 Linter.undoDirs(options.migrationDirs(), options.lint()), options.lockFile().getParent(), hashes);
         List<MigrationFile> migrations = scanned.migrations();
+        // Released means shipped: in git, the lock as committed at HEAD (asked once a run); CI and checks take every entry.
+        CommittedLock committed = options.policy().writesLock() ? CommittedLock.of(options.lockFile()) : CommittedLock.ALL;
         MigrationLocker.Outcome locked = lock(options, migrations,
-                options.policy().writesLock() ? MigrationLocker.Mode.ALLOW_NEW : MigrationLocker.Mode.VERIFY);
+                options.policy().writesLock() ? MigrationLocker.Mode.ALLOW_NEW : MigrationLocker.Mode.VERIFY, committed);
 
         // Stage: freshness.
         Interruption.stage("freshness");
@@ -188,7 +192,7 @@ public final class Pipeline {
         Freshness freshness = Freshness.assess(Fingerprint.read(options.fingerprintFile()), inputs,
                 Fingerprint.hashTree(options.outputDirectory(), hashes));
         leave(hashes::saveBeside);
-        if (check) lint(options, scanned, ReleasedMigrations.of(options.lockFile(), scanned));
+        if (check) lint(options, scanned, ReleasedMigrations.of(options.lockFile(), scanned, committed));
         // A migration the lock lacks (a deleted lock, a merge that dropped a line, a file whose content the
         // fingerprint already covered) is new work: never locked without being linted and observed first.
         boolean trusted = options.policy().trustsFingerprint() && locked.complete();
@@ -215,7 +219,7 @@ public final class Pipeline {
         // The database starts now, on another thread, while the migrations are linted (check mode linted above).
         // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
         // What is released (locked before this run): its findings are history, its scripts are not watched.
-        ReleasedMigrations released = ReleasedMigrations.of(options.lockFile(), scanned);
+        ReleasedMigrations released = ReleasedMigrations.of(options.lockFile(), scanned, committed);
         Map<String, Path> watched = newMigrations(scanned, released);
         DatabaseInBackground database = provider instanceof OfflineProvider ? null
                 : DatabaseInBackground.start(databaseFor(options, migrations, watched), options.codegen());
@@ -227,11 +231,11 @@ public final class Pipeline {
         }
 
         // Stages: database, migrate, generate (into staging; nothing committed is touched yet).
-        GeneratedSources committed;
+        GeneratedSources output;
         Path staging;
         try {
-            committed = new GeneratedSources(options.outputDirectory());
-            staging = check ? dev.cairn.files.OwnedFolders.create(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "cairn-check-") : committed.newStaging();
+            output = new GeneratedSources(options.outputDirectory());
+            staging = check ? dev.cairn.files.OwnedFolders.create(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "cairn-check-") : output.newStaging();
         } catch (Exception | Error e) {
             if (database != null) database.discard();
             throw e;
@@ -240,7 +244,7 @@ public final class Pipeline {
             Generation g = generate(options, database, staging, migrations, watched);
             return check
                     ? compare(options, freshness, inputs, g, staging, t0)
-                    : publish(options, committed, inputs, g, staging, migrations, t0);
+                    : publish(options, output, inputs, g, staging, migrations, committed, t0);
         } finally {
             FileTrees.deleteQuietly(staging);
         }
@@ -251,10 +255,16 @@ public final class Pipeline {
      * local run, new migrations are appended. CI (VERIFY) accepts nothing unlocked.
      */
     private MigrationLocker.Outcome lock(PipelineOptions options, List<MigrationFile> migrations,
-                                         MigrationLocker.Mode mode) throws Exception {
+                                         MigrationLocker.Mode mode, CommittedLock committed) throws Exception {
         long t0 = System.nanoTime();
-        MigrationLocker.Outcome locked = MigrationLocker.enforce(options.lockFile(), migrations, mode);
+        MigrationLocker.Outcome locked = MigrationLocker.enforce(options.lockFile(), migrations, mode, committed);
         String lockName = display(options.lockFile());
+        for (MigrationLock.Entry e : locked.local()) {
+            boolean there = migrations.stream().anyMatch(f -> f.label().equals(e.file()));
+            report("lock", e.file() + (there ? " changed" : " is gone") + " since a local run locked it (not committed at HEAD): "
+                    + (mode == MigrationLocker.Mode.ALLOW_NEW ? (there ? "new work again, locked anew once this run succeeds"
+                    : "its line goes once this run succeeds") : (there ? "locked anew" : "its line removed")), since(t0));
+        }
         if (locked.created()) {
             report("lock", "created " + lockName + " with " + locked.locked() + " migrations", since(t0));
         } else if (!locked.appended().isEmpty()) {
@@ -441,14 +451,16 @@ public final class Pipeline {
     }
 
     private PipelineResult publish(PipelineOptions options, GeneratedSources committed, Fingerprint inputs,
-                                   Generation g, Path staging, List<MigrationFile> migrations, long t0) throws Exception {
+                                   Generation g, Path staging, List<MigrationFile> migrations, CommittedLock shipped,
+                                   long t0) throws Exception {
         // An interruption waits for this to end (or comes before it): the committed files change completely or not at all.
         Interruption.stage("publish");
-        return Interruption.writing(() -> publishNow(options, committed, inputs, g, staging, migrations, t0));
+        return Interruption.writing(() -> publishNow(options, committed, inputs, g, staging, migrations, shipped, t0));
     }
 
     private PipelineResult publishNow(PipelineOptions options, GeneratedSources committed, Fingerprint inputs,
-                                      Generation g, Path staging, List<MigrationFile> migrations, long t0) throws Exception {
+                                      Generation g, Path staging, List<MigrationFile> migrations, CommittedLock shipped,
+                                      long t0) throws Exception {
         // Everything is written and forced before anything committed changes: the staged code, then
         // the fingerprint of exactly that code beside the old one. A failure up to here changes nothing.
         committed.seal(staging);
@@ -461,7 +473,7 @@ public final class Pipeline {
             report("generate", g.tables() + " tables, " + g.enums() + " enums -> " + display(committed.directory())
                     + (changed ? " (updated)" : " (unchanged)"), generateTime);
             // CI writes the classes it builds under target/, never the lock (it accepted nothing unlocked).
-            if (options.policy().writesLock()) lock(options, migrations, MigrationLocker.Mode.APPEND);
+            if (options.policy().writesLock()) lock(options, migrations, MigrationLocker.Mode.APPEND, shipped);
         } catch (Exception | Error e) {
             DurableFiles.discard(fingerprint);
             throw e;
