@@ -238,7 +238,8 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
         PipelineOptions o = new PipelineOptions(dirs, output, codegen())
                 .withFlyway(flyway())
                 .withLint(lint())
-                .withPolicy(policy(environment));
+                .withPolicy(policy(environment))
+                .withDatabase(value(Setting.DATABASE) + (isSet(Setting.IMAGE) ? " image=" + value(Setting.IMAGE) : ""));
         if (isSet(Setting.LOCK_FILE)) o = o.withLockFile(path(Setting.LOCK_FILE));
         if (isSet(Setting.FINGERPRINT_FILE)) o = o.withFingerprintFile(path(Setting.FINGERPRINT_FILE));
         return o;

@@ -29,6 +29,7 @@ record DaemonAddress(Path socket, Path lock, Path log, Path baseDir) {
         Map<String, String> key = new TreeMap<>();
         key.put("project", baseDir.toAbsolutePath().normalize().toString());
         key.put("engine", engine.identity());
+        key.put("cairn build", dev.cairn.files.CacheKey.buildId()); // by content: a rebuild with the same time stamps too
         key.put("java", ProcessHandle.current().info().command().orElse("java") + " " + Runtime.version());
         key.put("tmpdir", System.getProperty("java.io.tmpdir"));
         key.put("working directory", System.getProperty("user.dir")); // the stage lines' paths are relative to it

@@ -52,7 +52,14 @@ public record Fingerprint(SortedMap<String, String> inputs, SortedMap<String, St
      */
     public static Fingerprint ofInputs(List<MigrationFile> migrations, CodegenSettings settings, FlywaySettings flyway,
                                        ToolVersions tools) {
+        return ofInputs(migrations, settings, flyway, tools, "");
+    }
+
+    /** @param database the settings' database kind and image ("" for none given): another server can generate other code */
+    public static Fingerprint ofInputs(List<MigrationFile> migrations, CodegenSettings settings, FlywaySettings flyway,
+                                       ToolVersions tools, String database) {
         SortedMap<String, String> in = new TreeMap<>();
+        if (!database.isEmpty()) in.put("setting database", database);
         for (MigrationFile m : migrations) in.put("migration " + escape(m.label()), m.sha256());
         in.put("setting flyway.schemas", String.join(",", flyway.schemas()));
         in.put("setting flyway.placeholders", flyway.placeholders().toString().replace("\n", "\\n"));

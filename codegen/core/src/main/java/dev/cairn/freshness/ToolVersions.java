@@ -28,6 +28,8 @@ public record ToolVersions(String jooq, String flyway, String postgresBinaries) 
         m.put("tool jooq", jooq);
         m.put("tool flyway", flyway);
         m.put("tool postgres-binaries", postgresBinaries);
+        // The release, not the build: the fingerprint is committed, and two builds of one release agree on it.
+        m.put("tool cairn", dev.cairn.files.CacheKey.cairnVersion());
         return m;
     }
 

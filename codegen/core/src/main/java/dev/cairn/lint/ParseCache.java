@@ -94,7 +94,8 @@ public final class ParseCache {
 
     /** The rule configuration as text, for {@link #load}; with the shape of {@link Change}, so a changed tool starts empty. */
     public static String configuration(LintConfig config, String toolVersions) {
-        return new java.util.TreeMap<>(config.severities()) + " " + config.undoDirs() + " " + toolVersions + " " + changeShape();
+        return dev.cairn.files.CacheKey.of("lint parses").with("severities", new java.util.TreeMap<>(config.severities()))
+                .with("undo folders", config.undoDirs()).with("tools", toolVersions).with("change shape", changeShape()).text();
     }
 
     /** Every kind of change with its components: a cache written by another version of the rules never deserialises into this one. */

@@ -188,7 +188,8 @@ public final class Pipeline {
         // Stage: freshness.
         Interruption.stage("freshness");
         long t1 = System.nanoTime();
-        Fingerprint inputs = Fingerprint.ofInputs(migrations, options.codegen(), options.flyway(), ToolVersions.current());
+        Fingerprint inputs = Fingerprint.ofInputs(migrations, options.codegen(), options.flyway(), ToolVersions.current(),
+                options.database());
         Freshness freshness = Freshness.assess(Fingerprint.read(options.fingerprintFile()), inputs,
                 Fingerprint.hashTree(options.outputDirectory(), hashes));
         leave(hashes::saveBeside);

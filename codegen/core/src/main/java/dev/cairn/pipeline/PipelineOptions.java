@@ -21,10 +21,12 @@ import java.util.List;
  *                        --force take none)
  * @param lint            severities of the migration lint rules
  * @param flyway          schemas, placeholders, history table, out-of-order; its locations are {@code migrationDirs}
+ * @param database        where the throwaway PostgreSQL comes from, as the settings say it (kind and image): an
+ *                        input of the fingerprint, since another server (a PostGIS image) can generate other code
  */
 public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen,
                               Path lockFile, Path fingerprintFile, RunPolicy policy, LintConfig lint,
-                              FlywaySettings flyway) {
+                              FlywaySettings flyway, String database) {
 
     public enum Mode {
         /** Local generate: lock new migrations, regenerate when stale, write generated/ and the fingerprint. */
@@ -36,6 +38,7 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
     public PipelineOptions {
         migrationDirs = List.copyOf(migrationDirs);
         if (policy == null) policy = RunPolicy.local();
+        if (database == null) database = "";
         if (migrationDirs.isEmpty()) throw new IllegalArgumentException("No migration directories given");
         flyway = (flyway != null ? flyway : FlywaySettings.of(MigrationLocations.directories(migrationDirs)))
                 .withLocations(MigrationLocations.directories(migrationDirs));
@@ -44,7 +47,7 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
     /** Lock beside the migration folders, fingerprint in the generated module, a local run (WRITE, not forced). */
     public PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen) {
         this(migrationDirs, outputDirectory, codegen, defaultLockFile(migrationDirs),
-                defaultFingerprintFile(outputDirectory), RunPolicy.local(), LintConfig.defaults(), null);
+                defaultFingerprintFile(outputDirectory), RunPolicy.local(), LintConfig.defaults(), null, "");
     }
 
     public Mode mode() {
@@ -69,17 +72,21 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
         return withPolicy(policy.withMode(newMode));
     }
 
+    public PipelineOptions withDatabase(String kindAndImage) {
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, policy, lint, flyway, kindAndImage);
+    }
+
     public PipelineOptions withPolicy(RunPolicy newPolicy) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, newPolicy, lint, flyway);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, newPolicy, lint, flyway, database);
     }
 
     /** The same options in another place (the warm engine's warm-up writes into a scratch folder). */
     public PipelineOptions withOutput(Path newOutput, Path newLockFile, Path newFingerprintFile) {
-        return new PipelineOptions(migrationDirs, newOutput, codegen, newLockFile, newFingerprintFile, policy, lint, flyway);
+        return new PipelineOptions(migrationDirs, newOutput, codegen, newLockFile, newFingerprintFile, policy, lint, flyway, database);
     }
 
     public PipelineOptions withLint(LintConfig config) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, policy, config, flyway);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, policy, config, flyway, database);
     }
 
     public PipelineOptions withForce(boolean newForce) {
@@ -87,15 +94,15 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
     }
 
     public PipelineOptions withFlyway(FlywaySettings settings) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, policy, lint, settings);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, policy, lint, settings, database);
     }
 
     public PipelineOptions withLockFile(Path file) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, file, fingerprintFile, policy, lint, flyway);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, file, fingerprintFile, policy, lint, flyway, database);
     }
 
     public PipelineOptions withFingerprintFile(Path file) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, file, policy, lint, flyway);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, file, policy, lint, flyway, database);
     }
 
     /** Held while a run writes this project's output (beside {@link #hashCacheFile()}): one writing run at a time. */

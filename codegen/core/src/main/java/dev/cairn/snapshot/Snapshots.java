@@ -44,6 +44,8 @@ public final class Snapshots {
     static SnapshotEnvironment environment(FlywaySettings flyway, List<MigrationChain.File> files) {
         ToolVersions tools = ToolVersions.current();
         Map<String, String> in = new TreeMap<>();
+        // How a snapshot is made and kept (its history compacted, ...) is cairn's code: another build, other snapshots.
+        in.put("cairn build", dev.cairn.files.CacheKey.buildId());
         in.put("postgres-binaries", tools.postgresBinaries());
         in.put("flyway", tools.flyway());
         in.put("user", System.getProperty("user.name"));
