@@ -53,6 +53,7 @@ public final class Cairn {
         m.put("undo", UndoCommand::new);
         m.put("drift", DriftCommand::new);
         m.put("daemon", DaemonCommand::new);
+        m.put("clean-cache", CleanCacheCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(m);
     }

@@ -80,6 +80,10 @@ public final class MavenGoal {
                 case "lint" -> Goals.lint(settings, out);
                 case "lock" -> Goals.lock(settings, false, out, err);
                 case "verify-undo" -> Goals.verifyUndo(settings, out);
+                case "clean-cache" -> {
+                    Caches.clean(settings, environment, out);
+                    yield Goals.OK;
+                }
                 default -> throw new IllegalArgumentException("cairn has no goal " + goal);
             };
         } catch (IllegalArgumentException e) {

@@ -288,7 +288,7 @@ public final class Pipeline {
         long t0 = System.nanoTime();
         // Local runs take jOOQ's reading of unchanged statements from target/; CI and --force parse everything.
         ParseCache parses = !options.policy().trustsShortcuts() ? ParseCache.none()
-                : ParseCache.load(options.hashCacheFile().resolveSibling("cairn-lint-parses.bin"),
+                : ParseCache.load(options.parseCacheFile(),
                 ParseCache.configuration(options.lint(), ToolVersions.current().toString()));
         LintReport all = Linter.lint(scanned, options.lint(), options.flyway().placeholders(), parses);
         leave(parses::saveBeside);

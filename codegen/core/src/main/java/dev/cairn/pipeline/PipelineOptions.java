@@ -126,6 +126,11 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
         return start.resolve("target/cairn-file-hashes.tsv");
     }
 
+    /** Where local runs keep jOOQ's reading of each statement (dev.cairn.lint.ParseCache), beside the file hashes. */
+    public Path parseCacheFile() {
+        return hashCacheFile().resolveSibling("cairn-lint-parses.bin");
+    }
+
     /**
      * schema/src/main/resources/db/migrations.lock for the standard layout: beside db/migration and
      * db/data, so it travels in the schema jar with the migrations it locks, yet lies outside every

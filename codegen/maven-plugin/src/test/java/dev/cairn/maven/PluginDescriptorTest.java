@@ -53,7 +53,7 @@ class PluginDescriptorTest {
             }
             goals.put(goal, params);
         }
-        assertEquals(Set.of("generate", "check", "lint", "lock", "verify-undo", "watch"), goals.keySet());
+        assertEquals(Set.of("generate", "check", "lint", "lock", "verify-undo", "watch", "clean-cache"), goals.keySet());
         List<String> wrong = new ArrayList<>();
         for (Setting s : Setting.values()) {
             for (String goal : goals.keySet()) {
