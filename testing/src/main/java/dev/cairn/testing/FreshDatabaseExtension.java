@@ -22,24 +22,46 @@ import java.util.Optional;
  * fresh migrated database per test class (default) or per test, copied from a template migrated
  * once per JVM, dropped afterwards. Injects {@link DataSource}, {@link Connection} (closed after
  * the test) and {@link TestDatabase}.
+ *
+ * <p>JUnit is the project's own (cairn-testing declares it {@code provided}), from 5.10 to 6.x: this
+ * class uses only API that all of them have.
  */
 public final class FreshDatabaseExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         ParameterResolver {
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(FreshDatabaseExtension.class);
 
+    /**
+     * What JUnit closes with the context whose store holds it. JUnit 5.10-5.12 close only a
+     * CloseableResource; 5.13 and 6.x close an AutoCloseable (and warn about a CloseableResource
+     * that is not one). Being both, a value is closed once on each.
+     */
+    @SuppressWarnings("deprecation") // CloseableResource, deprecated in 6.x, is what 5.10-5.12 close
+    private interface Closed extends ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        void close() throws Exception;
+    }
+
     /** A copy owned by a class or method context: JUnit closes it (drops the database) with that context. */
-    private record Copy(TemplateServer server, TestDatabase database) implements AutoCloseable {
+    private record Copy(TemplateServer server, TestDatabase database) implements Closed {
         @Override
         public void close() {
             server.drop(database);
         }
     }
 
-    private record OpenConnection(Connection connection) implements AutoCloseable {
+    private record OpenConnection(Connection connection) implements Closed {
         @Override
         public void close() throws SQLException {
             connection.close();
+        }
+    }
+
+    /** The JVM's one server, in the root store: closed when the whole run ends. */
+    private record SharedServer(TemplateServer server) implements Closed {
+        @Override
+        public void close() {
+            server.close();
         }
     }
 
@@ -65,14 +87,15 @@ public final class FreshDatabaseExtension implements BeforeAllCallback, AfterAll
     }
 
     /** One server per JVM, in the root store: closed when the whole run ends. */
+    @SuppressWarnings("deprecation") // getOrComputeIfAbsent: 6.x's computeIfAbsent is not in 5.x
     private static TemplateServer server(ExtensionContext context) {
-        return context.getRoot().getStore(NS).computeIfAbsent(TemplateServer.class, k -> {
+        return context.getRoot().getStore(NS).getOrComputeIfAbsent(SharedServer.class, k -> {
             try {
-                return TemplateServer.start(DatabaseChoice.fromSystem());
+                return new SharedServer(TemplateServer.start(DatabaseChoice.fromSystem()));
             } catch (Exception e) {
                 throw new IllegalStateException("Could not start a PostgreSQL for @FreshDatabase tests: " + e.getMessage(), e);
             }
-        }, TemplateServer.class);
+        }, SharedServer.class).server();
     }
 
     private static Settings settings(ExtensionContext context) {

@@ -113,6 +113,7 @@ abstract class AbstractCairnMojo extends AbstractMojo {
             getLog().info("cairn: skipped (skip=true)");
             return;
         }
+        requireJava21();
         EngineLoader loader = new EngineLoader(session, project, plugin, repositorySystem);
         Map<String, String> parameters = parameters();
         String generatorXml = generatorXml();
@@ -167,6 +168,21 @@ abstract class AbstractCairnMojo extends AbstractMojo {
         }
         if (code != OK) {
             throw new MojoExecutionException("cairn " + goal() + " failed; the reason is listed above.");
+        }
+    }
+
+    /**
+     * The engine (cairn-core, built with jOOQ 3.21) needs Java 21: say so, and what to change, before
+     * any of it loads; the mojos themselves are compiled for 17 so that this line is what a Maven on
+     * 17 prints.
+     */
+    private static void requireJava21() throws MojoExecutionException {
+        int running = Runtime.version().feature();
+        if (running < 21) {
+            throw new MojoExecutionException("cairn needs Maven to run on a JDK 21 or newer, and this Maven runs on Java "
+                    + Runtime.version() + " (" + System.getProperty("java.home") + "): run it with JAVA_HOME set to a JDK 21+,"
+                    + " e.g. JAVA_HOME=/usr/lib/jvm/java-21-openjdk-amd64 mvn ...; your code can still target Java " + running
+                    + " with <maven.compiler.release>" + running + "</maven.compiler.release>.");
         }
     }
 

@@ -7,12 +7,18 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.DataInputStream;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,5 +78,32 @@ class PluginDescriptorTest {
         assertEquals(List.of(), wrong);
         assertTrue(goals.get("generate").containsKey("generator"), "generate takes jOOQ's <generator> inline");
         assertTrue(goals.get("watch").containsKey("generator"), "watch generates the same way");
+    }
+
+    /**
+     * A Maven on Java 17 can load every class of the plugin (class file version 61), so what it prints is
+     * the mojo's one line about JDK 21, not an UnsupportedClassVersionError; and its descriptor says 17.
+     */
+    @Test
+    void theMojosLoadOnJava17() throws Exception {
+        List<String> newer = new ArrayList<>();
+        try (Stream<Path> classes = Files.walk(Path.of("target/classes"))) {
+            for (Path c : classes.filter(p -> p.toString().endsWith(".class")).toList()) {
+                int major = classFileMajor(c);
+                if (major > 61) newer.add(c.getFileName() + " (class file version " + major + ")");
+            }
+        }
+        assertEquals(List.of(), newer);
+        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new File("target/classes/META-INF/maven/plugin.xml"));
+        assertEquals("17", d.getElementsByTagName("requiredJavaVersion").item(0).getTextContent());
+    }
+
+    private static int classFileMajor(Path classFile) throws IOException {
+        try (InputStream in = Files.newInputStream(classFile); DataInputStream data = new DataInputStream(in)) {
+            data.readInt(); // 0xCAFEBABE
+            data.readUnsignedShort(); // minor
+            return data.readUnsignedShort();
+        }
     }
 }
