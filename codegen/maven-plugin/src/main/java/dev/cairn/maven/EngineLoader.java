@@ -42,8 +42,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class EngineLoader {
 
-    /** One loader per class path for the whole Maven run: a reactor of modules loads cairn once. */
-    private static final Map<List<Path>, URLClassLoader> LOADERS = new ConcurrentHashMap<>();
+    /**
+     * One loader per class path for the whole Maven run: a reactor of modules loads cairn once. Keyed
+     * by each jar's path, size and time stamp, not its path alone: a long-lived Maven (mvnd, an IDE)
+     * that sees a rebuilt SNAPSHOT jar at the same path loads it anew instead of running the old one.
+     */
+    private static final Map<List<String>, URLClassLoader> LOADERS = new ConcurrentHashMap<>();
 
     private final MavenSession session;
     private final MavenProject project;
@@ -64,7 +68,17 @@ final class EngineLoader {
             classPath = resolve(engine);
             remember(engine, classPath);
         }
-        return LOADERS.computeIfAbsent(classPath, EngineLoader::newLoader);
+        List<Path> jars = classPath;
+        return LOADERS.computeIfAbsent(identity(jars), key -> newLoader(jars));
+    }
+
+    private static List<String> identity(List<Path> classPath) {
+        List<String> key = new java.util.ArrayList<>();
+        for (Path p : classPath) {
+            java.io.File f = p.toFile();
+            key.add(p + " " + f.length() + " " + f.lastModified());
+        }
+        return key;
     }
 
     /** The engine's jars as resolved by an earlier build, if that class path is remembered and complete; null otherwise. */
