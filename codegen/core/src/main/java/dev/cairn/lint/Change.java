@@ -70,10 +70,16 @@ public sealed interface Change extends java.io.Serializable {
     /**
      * {@code kind}: foreign key, check, unique, primary key, exclude; {@code name} may be null.
      * {@code usingIndex}: UNIQUE/PRIMARY KEY USING INDEX (an index built before, no build now);
-     * {@code notNullColumn}: the column of a {@code CHECK (col IS NOT NULL)}, else null.
+     * {@code notNullColumn}: the column of a {@code CHECK (col IS NOT NULL)}, else null;
+     * {@code onNewNullColumn}: a FOREIGN KEY written on a column the same statement adds, and no column
+     * it adds has a DEFAULT: every row is NULL, so PostgreSQL checks no row.
      */
     record AddConstraint(String table, String name, String kind, boolean notValid, boolean usingIndex,
-                         String notNullColumn) implements Change {
+                         String notNullColumn, boolean onNewNullColumn) implements Change {
+
+        public AddConstraint(String table, String name, String kind, boolean notValid, boolean usingIndex, String notNullColumn) {
+            this(table, name, kind, notValid, usingIndex, notNullColumn, false);
+        }
     }
 
     record ValidateConstraint(String table, String name) implements Change {
@@ -92,10 +98,21 @@ public sealed interface Change extends java.io.Serializable {
     record AlterDomainAddConstraint(String domain, String name, boolean notValid) implements Change {
     }
 
-    /** INSERT, UPDATE, DELETE, TRUNCATE, MERGE, COPY; {@code cascade} only for TRUNCATE ... CASCADE. */
-    record DataChange(String verb, String table, boolean cascade) implements Change {
+    /**
+     * INSERT, UPDATE, DELETE, TRUNCATE, MERGE, COPY; {@code cascade} only for TRUNCATE ... CASCADE;
+     * {@code filtered}: a WHERE outside parentheses (an UPDATE without one changes every row).
+     */
+    record DataChange(String verb, String table, boolean cascade, boolean filtered) implements Change {
         public DataChange(String verb, String table) {
-            this(verb, table, false);
+            this(verb, table, false, false);
         }
+    }
+
+    /** ALTER TYPE ... RENAME VALUE: a writer still sending the old label fails. */
+    record RenameEnumValue(String type, String value, String newValue) implements Change {
+    }
+
+    /** ALTER TABLE ... DETACH PARTITION: {@code concurrently} (PostgreSQL 14+) cannot run in a transaction. */
+    record DetachPartition(String table, String partition, boolean concurrently) implements Change {
     }
 }

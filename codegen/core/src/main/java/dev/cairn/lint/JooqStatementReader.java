@@ -84,6 +84,8 @@ final class JooqStatementReader {
             return Result.failed(firstLine(e.getMessage()));
         }
         if (queries.isEmpty()) return Result.failed("jOOQ's parser skips this kind of statement");
+        // jOOQ's model names the statement after the CTEs; a DELETE or UPDATE inside one changes data too.
+        if (tokens.getFirst().is("with")) return Result.ok(KeywordStatementReader.dataInCte(tokens));
         List<Change> changes = new ArrayList<>();
         for (Query q : queries) {
             try {
@@ -119,11 +121,16 @@ final class JooqStatementReader {
             case QOM.DropType d -> d.$types().stream()
                     .<Change>map(t -> new Change.Drop("type", ObjectNames.of(t), d.$ifExists())).toList();
             case QOM.Insert<?> i -> List.of(new Change.DataChange("INSERT", ObjectNames.of(i.$into())));
-            case QOM.Update<?> u -> List.of(new Change.DataChange("UPDATE", ObjectNames.of(u.$table())));
-            case QOM.Delete<?> d -> List.of(new Change.DataChange("DELETE", ObjectNames.of(d.$from())));
+            case QOM.Update<?> u -> List.of(new Change.DataChange("UPDATE", ObjectNames.of(u.$table()), false,
+                    KeywordStatementReader.filtered(tokens)));
+            case QOM.Delete<?> d -> List.of(new Change.DataChange("DELETE", ObjectNames.of(d.$from()), false,
+                    KeywordStatementReader.filtered(tokens)));
             case QOM.Merge<?> m -> List.of(new Change.DataChange("MERGE", ObjectNames.of(m.$into())));
             case QOM.Truncate<?> t -> t.$table().stream()
-                    .<Change>map(x -> new Change.DataChange("TRUNCATE", ObjectNames.of(x), t.$cascade() == QOM.Cascade.CASCADE)).toList();
+                    .<Change>map(x -> new Change.DataChange("TRUNCATE", ObjectNames.of(x), t.$cascade() == QOM.Cascade.CASCADE, false))
+                    .toList();
+            // RENAME VALUE's labels are literals in jOOQ's model: the keywords read them plainly.
+            case QOM.AlterType a when a.$renameValue() != null -> KeywordStatementReader.read(tokens);
             default -> q.getClass().getSimpleName().equals("AlterTableImpl") ? alterTable(q, notValid, tokens) : List.of();
         };
     }
@@ -172,11 +179,13 @@ final class JooqStatementReader {
         if (renameColumn != null) {
             out.add(new Change.RenameColumn(table, ObjectNames.of(renameColumn), ObjectNames.of(m.get("$renameColumnTo", Field.class))));
         }
-        return out.stream().map(c -> withTokenFacts(c, byKeywords)).toList();
+        boolean addsDefault = out.stream().anyMatch(c -> c instanceof Change.AddColumn a && a.hasDefault())
+                || byKeywords.stream().anyMatch(c -> c instanceof Change.AddColumn a && a.hasDefault());
+        return out.stream().map(c -> withTokenFacts(c, byKeywords, addsDefault)).toList();
     }
 
     /** jOOQ's ADD COLUMN / ADD CONSTRAINT with the facts its model does not keep, from the keyword reading. */
-    private static Change withTokenFacts(Change change, List<Change> byKeywords) {
+    private static Change withTokenFacts(Change change, List<Change> byKeywords, boolean addsDefault) {
         return switch (change) {
             case Change.AddColumn a -> byKeywords.stream()
                     .filter(k -> k instanceof Change.AddColumn ka && a.column().equals(ka.column())).map(Change.AddColumn.class::cast)
@@ -190,7 +199,9 @@ final class JooqStatementReader {
                             && java.util.Objects.equals(ka.name(), a.name())).map(Change.AddConstraint.class::cast)
                     .findFirst()
                     .<Change>map(k -> new Change.AddConstraint(a.table(), a.name(), a.kind(), a.notValid(), k.usingIndex(), k.notNullColumn()))
-                    .orElse(a);
+                    // none in the keywords: written in an ADD COLUMN's definition (REFERENCES p)
+                    .orElseGet(() -> new Change.AddConstraint(a.table(), a.name(), a.kind(), a.notValid(), false, null,
+                            a.kind().equals("foreign key") && !addsDefault));
             default -> change;
         };
     }

@@ -26,21 +26,22 @@ final class KeywordStatementReader {
         if (c.accept("drop")) return drop(c);
         if (c.accept("alter", "table")) return alterTable(c);
         if (c.accept("alter", "domain")) return alterDomain(c);
+        if (c.accept("alter", "type")) return alterType(c);
         if (c.accept("reindex")) return reindex(c);
         if (c.accept("insert", "into")) return data("INSERT", c.name());
         if (c.accept("update")) {
             c.accept("only");
-            return data("UPDATE", c.name());
+            return List.of(new Change.DataChange("UPDATE", c.name(), false, filtered(tokens)));
         }
         if (c.accept("delete", "from")) {
             c.accept("only");
-            return data("DELETE", c.name());
+            return List.of(new Change.DataChange("DELETE", c.name(), false, filtered(tokens)));
         }
         if (c.accept("truncate")) {
             c.accept("table");
             c.accept("only");
             boolean cascade = c.endsWith("cascade");
-            return c.names().stream().<Change>map(t -> new Change.DataChange("TRUNCATE", t, cascade)).toList();
+            return c.names().stream().<Change>map(t -> new Change.DataChange("TRUNCATE", t, cascade, false)).toList();
         }
         if (c.accept("merge", "into")) return data("MERGE", c.name());
         if (c.peek("copy") && tokens.stream().anyMatch(t -> t.is("from"))) {
@@ -55,15 +56,37 @@ final class KeywordStatementReader {
         return List.of(new Change.DataChange(verb, table));
     }
 
-    /** {@code WITH ... UPDATE/INSERT/DELETE}: a data-modifying statement at depth 0 or inside a CTE. */
-    private static List<Change> dataInCte(List<Token> tokens) {
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
+    /** A WHERE outside parentheses: a subquery's or a CTE's own WHERE does not filter the statement. */
+    static boolean filtered(List<Token> tokens) {
+        int depth = 0;
+        for (Token t : tokens) {
+            if (t.isSymbol("(")) depth++;
+            else if (t.isSymbol(")")) depth--;
+            else if (depth == 0 && t.is("where")) return true;
+        }
+        return false;
+    }
+
+    /** ALTER TYPE t RENAME VALUE 'a' TO 'b'; other type changes do not matter here. */
+    private static List<Change> alterType(Cursor c) {
+        String type = c.name();
+        if (!c.accept("rename", "value")) return List.of();
+        String value = c.literal();
+        if (!c.accept("to")) return List.of();
+        return List.of(new Change.RenameEnumValue(type, value, c.literal()));
+    }
+
+    /** {@code WITH ... UPDATE/INSERT/DELETE}: every data-modifying statement, inside a CTE or after the CTEs. */
+    static List<Change> dataInCte(List<Token> tokens) {
+        List<Change> out = new ArrayList<>();
+        for (int i = 1; i < tokens.size(); i++) {
+            Token before = tokens.get(i - 1);
+            if (!before.isSymbol("(") && !before.isSymbol(")")) continue;
             for (String verb : List.of("insert", "update", "delete", "merge")) {
-                if (t.is(verb)) return read(tokens.subList(i, tokens.size()));
+                if (tokens.get(i).is(verb)) out.addAll(read(tokens.subList(i, tokens.size())));
             }
         }
-        return List.of();
+        return out;
     }
 
     private static List<Change> create(Cursor c) {
@@ -158,6 +181,10 @@ final class KeywordStatementReader {
             if (a.accept("set", "not", "null")) return new Change.SetNotNull(table, column);
         }
         if (a.accept("validate", "constraint")) return new Change.ValidateConstraint(table, a.name());
+        if (a.accept("detach", "partition")) {
+            String partition = a.name();
+            return new Change.DetachPartition(table, partition, a.accept("concurrently"));
+        }
         return null;
     }
 
@@ -239,6 +266,11 @@ final class KeywordStatementReader {
 
         List<Token> rest() {
             return t.subList(i, t.size());
+        }
+
+        /** A string literal's text as written (quotes included), or null when none is here. */
+        String literal() {
+            return i < t.size() && t.get(i).kind() == Kind.STRING ? t.get(i++).text() : null;
         }
 
         String word() {

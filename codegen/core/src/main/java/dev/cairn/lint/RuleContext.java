@@ -20,6 +20,9 @@ public interface RuleContext {
 
     int statementsInFile();
 
+    /** Flyway runs the file in a transaction: no {@code <file>.sql.conf} beside it says executeInTransaction=false. */
+    boolean runsInTransaction();
+
     /** This file dropped the constraint with IF EXISTS before: re-adding it is repeatable. */
     boolean droppedIfExistsBefore(String table, String constraint);
 

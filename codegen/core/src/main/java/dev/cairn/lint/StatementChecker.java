@@ -1,6 +1,7 @@
 package dev.cairn.lint;
 
 import dev.cairn.lint.rules.Rules;
+import dev.cairn.migrate.ScriptConfig;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ final class StatementChecker {
         final FolderRole dataRole;
         final SchemaState state;
         final int statements;
+        final boolean inTransaction;
         final Set<String> createdHere = new HashSet<>();
         final Set<String> indexesCreatedHere = new HashSet<>();
         final Set<String> constraintsDroppedIfExists = new HashSet<>();
@@ -44,6 +46,7 @@ final class StatementChecker {
             this.dataRole = dataRole;
             this.state = state;
             this.statements = statements;
+            this.inTransaction = ScriptConfig.of(path).executeInTransaction();
         }
 
         boolean existing(String table) {
@@ -104,6 +107,11 @@ final class StatementChecker {
         @Override
         public int statementsInFile() {
             return f.statements;
+        }
+
+        @Override
+        public boolean runsInTransaction() {
+            return f.inTransaction;
         }
 
         @Override
