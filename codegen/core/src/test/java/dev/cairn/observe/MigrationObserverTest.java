@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +40,12 @@ class MigrationObserverTest {
 
     private static final String[][] CHAIN = {
             {"V1__base.sql", "CREATE TABLE owners (id bigint PRIMARY KEY);\n"
-                    + "CREATE TABLE events (id bigint PRIMARY KEY, status text, n integer);\n"},
+                    + "CREATE TABLE events (id bigint PRIMARY KEY, status text, n integer);\n"
+                    + "CREATE TABLE codes (code varchar(20) PRIMARY KEY, label varchar(20));\n"
+                    + "CREATE TABLE readings (id bigint PRIMARY KEY, taken timestamp, noted timestamp);\n"
+                    + "CREATE INDEX readings_taken_idx ON readings (taken);\n"
+                    + "CREATE TABLE scratch (id bigint PRIMARY KEY);\n"
+                    + "CREATE TABLE zone_unobserved AS SELECT current_setting('TimeZone') AS zone;\n"},
             {"V2__add_column_constant_default.sql", "ALTER TABLE events ADD COLUMN flag boolean NOT NULL DEFAULT false;\n"},
             {"V3__add_column_volatile_default.sql", "ALTER TABLE events ADD COLUMN token uuid DEFAULT gen_random_uuid();\n"},
             {"V4__alter_column_type.sql", "ALTER TABLE events ALTER COLUMN n TYPE bigint;\n"},
@@ -53,6 +62,16 @@ class MigrationObserverTest {
             {"V14__new_table_with_index.sql", "CREATE TABLE notes (id bigint PRIMARY KEY, body text);\n"
                     + "CREATE INDEX idx_notes_body ON notes (body);\nALTER TABLE notes ALTER COLUMN body TYPE varchar(10);\n"},
             {"V15__validate_constraint.sql", "ALTER TABLE events VALIDATE CONSTRAINT events_n_small;\n"},
+            {"V16__widen_varchar_key.sql", "ALTER TABLE codes ALTER COLUMN code TYPE varchar(40);\n"},
+            {"V17__key_collation.sql", "ALTER TABLE codes ALTER COLUMN code TYPE varchar(40) COLLATE \"C\";\n"},
+            {"V18__add_reference_column.sql", "ALTER TABLE events ADD COLUMN owner2_id bigint REFERENCES owners;\n"},
+            {"V19__add_reference_column_default.sql", "ALTER TABLE events ADD COLUMN owner3_id bigint DEFAULT 1 REFERENCES owners;\n"},
+            {"V20__truncate.sql", "TRUNCATE scratch;\n"},
+            {"V21__timestamptz.sql", "ALTER TABLE readings ALTER COLUMN taken TYPE timestamptz;\n"
+                    + "CREATE TABLE zone_observed AS SELECT current_setting('TimeZone') AS zone;\n"},
+            {"V22__timestamp_same_precision.sql", "ALTER TABLE readings ALTER COLUMN noted TYPE timestamp(6);\n"},
+            {"V23__reindex_concurrently.sql", "REINDEX TABLE CONCURRENTLY events;\n"},
+            {"V23__reindex_concurrently.sql.conf", "executeInTransaction=false\n"},
     };
 
     @BeforeAll
@@ -174,5 +193,78 @@ class MigrationObserverTest {
         assertEquals(List.of(), rules("V15__validate_constraint.sql"));
         assertTrue(ObservedRisks.of(seen.get("V4__alter_column_type.sql")).getFirst().text()
                 .equals("rewrote table public.events (relfilenode changed) under ACCESS EXCLUSIVE"));
+    }
+
+    @Test
+    void wideningAVarcharKeyReusesItsIndex() {
+        RelationEffect e = effect("V16__widen_varchar_key.sql", "public.codes");
+        assertFalse(e.rewritten(), e.toString());
+        assertEquals(List.of(), e.indexesBuilt(), "the index got a new OID on its old file: nothing was built");
+        assertEquals(List.of("observed-brief-exclusive-lock INFO"), rules("V16__widen_varchar_key.sql"));
+    }
+
+    @Test
+    void aNewCollationRebuildsTheKeyIndex() {
+        RelationEffect e = effect("V17__key_collation.sql", "public.codes");
+        assertEquals(List.of("public.codes_pkey"), e.indexesBuilt());
+        assertEquals(List.of("observed-blocking-index-build ERROR"), rules("V17__key_collation.sql"));
+    }
+
+    @Test
+    void aReferenceOnANewColumnChecksNoRowUnlessItHasADefault() {
+        assertEquals(List.of(), events("V18__add_reference_column.sql").constraintsValidated());
+        assertEquals(List.of("observed-brief-exclusive-lock INFO"), rules("V18__add_reference_column.sql"));
+        assertEquals(List.of("events_owner3_id_fkey"), events("V19__add_reference_column_default.sql").constraintsValidated());
+        assertTrue(rules("V19__add_reference_column_default.sql").contains("observed-blocking-scan ERROR"),
+                rules("V19__add_reference_column_default.sql").toString());
+    }
+
+    /** What the gate reports for one script, from the migration file as written. */
+    private static List<ObservedFinding> gate(String script) throws Exception {
+        ObservedGate gate = ObservedGate.of(List.of(seen.get(script)), Map.of(script, dir.resolve(script)), ObservedFinding::severity);
+        return gate.findings().stream().map(ObservedGate.Located::finding).toList();
+    }
+
+    @Test
+    void truncateIsReportedAsEmptyingTheTableNotAsARewrite() throws Exception {
+        assertTrue(effect("V20__truncate.sql", "public.scratch").rewritten(), "PostgreSQL gives the table a new file");
+        List<ObservedFinding> truncate = gate("V20__truncate.sql");
+        assertEquals(List.of("truncate-table ERROR"), truncate.stream().map(f -> f.rule() + " " + f.severity()).toList());
+        assertTrue(truncate.getFirst().text().startsWith("emptied existing table public.scratch"), truncate.getFirst().text());
+        assertEquals(List.of("observed-rewrite ERROR"),
+                gate("V4__alter_column_type.sql").stream().map(f -> f.rule() + " " + f.severity()).toList());
+    }
+
+    @Test
+    void timestampToTimestamptzIsObservedAsTheRewriteItIsOutsideUtc() throws Exception {
+        RelationEffect e = effect("V21__timestamptz.sql", "public.readings");
+        assertTrue(e.rewritten(), e.toString());
+        assertEquals(List.of("observed-rewrite ERROR"), rules("V21__timestamptz.sql"));
+        assertFalse(effect("V22__timestamp_same_precision.sql", "public.readings").rewritten());
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            assertEquals(MigrationObserver.TIME_ZONE, single(s, "SELECT zone FROM zone_observed"));
+            String server = single(s, "SELECT current_setting('TimeZone')");
+            assertEquals(server, single(s, "SELECT zone FROM zone_unobserved"), "an unwatched migration keeps the server's zone");
+            assertFalse(server.equals(MigrationObserver.TIME_ZONE));
+        }
+    }
+
+    @Test
+    void aScriptConfigRunsReindexConcurrentlyOutsideATransaction() {
+        Observation o = seen.get("V23__reindex_concurrently.sql");
+        assertTrue(o != null, "the migration ran: " + seen.keySet());
+        assertFalse(o.transactional());
+    }
+
+    private static RelationEffect effect(String script, String relation) {
+        return seen.get(script).effects().stream().filter(x -> x.relation().equals(relation)).findFirst()
+                .orElseThrow(() -> new AssertionError(script + ": nothing observed on " + relation + ": " + seen.get(script)));
+    }
+
+    private static String single(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            assertTrue(r.next());
+            return r.getString(1);
+        }
     }
 }
