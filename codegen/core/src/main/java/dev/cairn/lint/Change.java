@@ -1,6 +1,7 @@
 package dev.cairn.lint;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a statement does, as far as the rules care; produced by {@link JooqStatementReader} or,
@@ -10,8 +11,19 @@ import java.util.Locale;
  */
 public sealed interface Change extends java.io.Serializable {
 
-    /** CREATE TABLE, CREATE SEQUENCE/VIEW/SCHEMA/EXTENSION/TYPE/...: {@code guarded} = IF NOT EXISTS or OR REPLACE. */
-    record Create(String objectType, String name, boolean guarded) implements Change {
+    /**
+     * CREATE TABLE, CREATE SEQUENCE/VIEW/SCHEMA/EXTENSION/TYPE/...: {@code guarded} = IF NOT EXISTS or OR REPLACE;
+     * {@code columns}: a table's columns whose types were read, by name.
+     */
+    record Create(String objectType, String name, boolean guarded, Map<String, ColumnType> columns) implements Change {
+
+        public Create {
+            columns = Map.copyOf(columns);
+        }
+
+        public Create(String objectType, String name, boolean guarded) {
+            this(objectType, name, guarded, Map.of());
+        }
     }
 
     /** DROP TABLE/VIEW/TYPE/...: {@code guarded} = IF EXISTS. */
@@ -32,10 +44,10 @@ public sealed interface Change extends java.io.Serializable {
      * ADD COLUMN with what decides how PostgreSQL adds it: {@code defaultKind} of its DEFAULT,
      * {@code generatedSequence} for serial types and GENERATED ... AS IDENTITY (every row gets
      * nextval), {@code storedGenerated} for GENERATED ALWAYS AS (expr) STORED, and {@code inlineKey}
-     * for an inline UNIQUE or PRIMARY KEY (an index built under the ALTER's lock).
+     * for an inline UNIQUE or PRIMARY KEY (an index built under the ALTER's lock); {@code type} null when not read.
      */
     record AddColumn(String table, String column, boolean ifNotExists, boolean notNull, DefaultKind defaultKind,
-                     boolean generatedSequence, boolean storedGenerated, boolean inlineKey) implements Change {
+                     boolean generatedSequence, boolean storedGenerated, boolean inlineKey, ColumnType type) implements Change {
 
         /** Existing rows get a value, so NOT NULL cannot fail on them. */
         public boolean hasDefault() {
@@ -60,7 +72,8 @@ public sealed interface Change extends java.io.Serializable {
     record DropColumn(String table, String column, boolean ifExists) implements Change {
     }
 
-    record AlterColumnType(String table, String column) implements Change {
+    /** ALTER COLUMN ... TYPE {@code type} (null when not read); {@code plain}: without USING or COLLATE. */
+    record AlterColumnType(String table, String column, ColumnType type, boolean plain) implements Change {
     }
 
     /** ALTER COLUMN ... SET NOT NULL: PostgreSQL scans the table unless a valid CHECK proves it (12+). */

@@ -101,7 +101,8 @@ final class JooqStatementReader {
     private static List<Change> changes(Query q, boolean concurrently, boolean notValid, List<Token> tokens)
             throws ReflectiveOperationException {
         return switch (q) {
-            case QOM.CreateTable c -> List.of(new Change.Create("table", ObjectNames.of(c.$table()), c.$ifNotExists()));
+            case QOM.CreateTable c -> List.of(new Change.Create("table", ObjectNames.of(c.$table()), c.$ifNotExists(),
+                    KeywordStatementReader.tableColumns(tokens)));
             case QOM.CreateIndex c -> List.of(new Change.CreateIndex(
                     c.$index() == null ? null : ObjectNames.of(c.$index()), ObjectNames.of(c.$table()), c.$ifNotExists(), concurrently));
             case QOM.DropIndex d -> List.of(new Change.DropIndex(ObjectNames.of(d.$index()), d.$ifExists(), concurrently));
@@ -168,7 +169,7 @@ final class JooqStatementReader {
         }
         Field<?> alterColumn = m.get("$alterColumn", Field.class);
         if (alterColumn != null && m.get("$alterColumnType", DataType.class) != null) {
-            out.add(new Change.AlterColumnType(table, ObjectNames.of(alterColumn)));
+            out.add(new Change.AlterColumnType(table, ObjectNames.of(alterColumn), null, false));
         }
         if (alterColumn != null && m.get("$alterColumnNullability", Nullability.class) == Nullability.NOT_NULL) {
             out.add(new Change.SetNotNull(table, ObjectNames.of(alterColumn)));
@@ -192,7 +193,7 @@ final class JooqStatementReader {
                     .findFirst()
                     .<Change>map(k -> new Change.AddColumn(a.table(), a.column(), a.ifNotExists(), a.notNull() || k.notNull(),
                             k.defaultKind(),
-                            a.generatedSequence() || k.generatedSequence(), k.storedGenerated(), k.inlineKey()))
+                            a.generatedSequence() || k.generatedSequence(), k.storedGenerated(), k.inlineKey(), k.type()))
                     .orElse(a);
             case Change.AddConstraint a -> byKeywords.stream()
                     .filter(k -> k instanceof Change.AddConstraint ka && ka.kind().equals(a.kind())
@@ -202,6 +203,9 @@ final class JooqStatementReader {
                     // none in the keywords: written in an ADD COLUMN's definition (REFERENCES p)
                     .orElseGet(() -> new Change.AddConstraint(a.table(), a.name(), a.kind(), a.notValid(), false, null,
                             a.kind().equals("foreign key") && !addsDefault));
+            case Change.AlterColumnType a -> byKeywords.stream()
+                    .filter(k -> k instanceof Change.AlterColumnType ka && a.column().equals(ka.column())).findFirst()
+                    .orElse(a);
             default -> change;
         };
     }
@@ -211,7 +215,7 @@ final class JooqStatementReader {
         // serial and identity columns fill existing rows from their sequence: they count as defaulted
         boolean sequence = t.identity();
         Change.DefaultKind kind = t.defaulted() || t.computed() ? Change.DefaultKind.NON_VOLATILE : Change.DefaultKind.NONE;
-        return new Change.AddColumn(table, ObjectNames.of(column), ifNotExists, !t.nullable(), kind, sequence, false, false);
+        return new Change.AddColumn(table, ObjectNames.of(column), ifNotExists, !t.nullable(), kind, sequence, false, false, null);
     }
 
     private static Change addConstraint(String table, Constraint c, boolean notValid) {

@@ -110,6 +110,11 @@ final class StatementChecker {
         }
 
         @Override
+        public ColumnType columnType(String table, String column) {
+            return f.state.columnType(table, column);
+        }
+
+        @Override
         public boolean runsInTransaction() {
             return f.inTransaction;
         }
@@ -203,7 +208,12 @@ final class StatementChecker {
                 f.adding(c.name());
                 state.addTable(c.name());
                 f.createdHere.add(c.name());
+                c.columns().forEach((column, type) -> state.setColumnType(c.name(), column, type));
             }
+            case Change.AddColumn a -> state.setColumnType(a.table(), a.column(), a.type());
+            case Change.AlterColumnType a -> state.setColumnType(a.table(), a.column(), a.type());
+            case Change.DropColumn d -> state.dropColumn(d.table(), d.column());
+            case Change.RenameColumn r -> state.renameColumn(r.table(), r.column(), r.newName());
             case Change.Drop d when d.objectType().equals("table") -> {
                 f.removing(d.name());
                 state.dropTable(d.name());

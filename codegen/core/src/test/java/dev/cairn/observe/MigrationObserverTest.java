@@ -41,7 +41,7 @@ class MigrationObserverTest {
     private static final String[][] CHAIN = {
             {"V1__base.sql", "CREATE TABLE owners (id bigint PRIMARY KEY);\n"
                     + "CREATE TABLE events (id bigint PRIMARY KEY, status text, n integer);\n"
-                    + "CREATE TABLE codes (code varchar(20) PRIMARY KEY, label varchar(20));\n"
+                    + "CREATE TABLE codes (code varchar(20) PRIMARY KEY, label varchar(20), price numeric(10,2), flags varbit(8));\n"
                     + "CREATE TABLE readings (id bigint PRIMARY KEY, taken timestamp, noted timestamp);\n"
                     + "CREATE INDEX readings_taken_idx ON readings (taken);\n"
                     + "CREATE TABLE scratch (id bigint PRIMARY KEY);\n"
@@ -72,6 +72,9 @@ class MigrationObserverTest {
             {"V22__timestamp_same_precision.sql", "ALTER TABLE readings ALTER COLUMN noted TYPE timestamp(6);\n"},
             {"V23__reindex_concurrently.sql", "REINDEX TABLE CONCURRENTLY events;\n"},
             {"V23__reindex_concurrently.sql.conf", "executeInTransaction=false\n"},
+            {"V24__widen_columns.sql", "ALTER TABLE codes ALTER COLUMN label TYPE text, ALTER COLUMN price TYPE numeric(14,2),"
+                    + " ALTER COLUMN flags TYPE varbit(16);\n"},
+            {"V25__change_scale.sql", "ALTER TABLE codes ALTER COLUMN price TYPE numeric(14,4);\n"},
     };
 
     @BeforeAll
@@ -266,5 +269,14 @@ class MigrationObserverTest {
             assertTrue(r.next());
             return r.getString(1);
         }
+    }
+
+    /** What lint's column-type-changed lets through as a widening, PostgreSQL does in the catalog alone. */
+    @Test
+    void wideningsLintAcceptsRewriteNothing() {
+        RelationEffect widened = effect("V24__widen_columns.sql", "public.codes");
+        assertFalse(widened.rewritten(), widened.toString());
+        assertEquals(List.of(), widened.indexesBuilt());
+        assertTrue(effect("V25__change_scale.sql", "public.codes").rewritten(), "a new scale rewrites every row");
     }
 }
