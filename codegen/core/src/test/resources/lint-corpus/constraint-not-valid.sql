@@ -24,6 +24,9 @@ ALTER TABLE order_lines ADD CONSTRAINT order_lines_order_fkey FOREIGN KEY (order
 -- expect: constraint-not-valid
 ALTER TABLE orders ADD COLUMN referrer_id bigint DEFAULT 1 REFERENCES customers (id);
 
+-- expect: constraint-not-valid
+ALTER TABLE orders ADD COLUMN referrer_id bigint DEFAULT NULL REFERENCES customers (id);
+
 -- expect: none
 ALTER TABLE orders ADD COLUMN referrer_id bigint REFERENCES customers (id);
 

@@ -84,8 +84,9 @@ public sealed interface Change extends java.io.Serializable {
      * {@code kind}: foreign key, check, unique, primary key, exclude; {@code name} may be null.
      * {@code usingIndex}: UNIQUE/PRIMARY KEY USING INDEX (an index built before, no build now);
      * {@code notNullColumn}: the column of a {@code CHECK (col IS NOT NULL)}, else null;
-     * {@code onNewNullColumn}: a FOREIGN KEY written on a column the same statement adds, and no column
-     * it adds has a DEFAULT: every row is NULL, so PostgreSQL checks no row.
+     * {@code onNewNullColumn}: a FOREIGN KEY written on a column the same statement adds, and the statement
+     * has no DEFAULT clause (DEFAULT NULL counts as one, PostgreSQL validates then): every row is NULL, so
+     * PostgreSQL checks no row.
      */
     record AddConstraint(String table, String name, String kind, boolean notValid, boolean usingIndex,
                          String notNullColumn, boolean onNewNullColumn) implements Change {

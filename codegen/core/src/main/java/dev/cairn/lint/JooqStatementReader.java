@@ -180,7 +180,9 @@ final class JooqStatementReader {
         if (renameColumn != null) {
             out.add(new Change.RenameColumn(table, ObjectNames.of(renameColumn), ObjectNames.of(m.get("$renameColumnTo", Field.class))));
         }
-        boolean addsDefault = out.stream().anyMatch(c -> c instanceof Change.AddColumn a && a.hasDefault())
+        // Any DEFAULT clause, DEFAULT NULL too (seen on PostgreSQL 18): then PostgreSQL checks a new column's foreign key.
+        boolean addsDefault = tokens.stream().anyMatch(t -> t.is("default"))
+                || out.stream().anyMatch(c -> c instanceof Change.AddColumn a && a.hasDefault())
                 || byKeywords.stream().anyMatch(c -> c instanceof Change.AddColumn a && a.hasDefault());
         return out.stream().map(c -> withTokenFacts(c, byKeywords, addsDefault)).toList();
     }

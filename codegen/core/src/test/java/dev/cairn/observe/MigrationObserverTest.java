@@ -75,6 +75,7 @@ class MigrationObserverTest {
             {"V24__widen_columns.sql", "ALTER TABLE codes ALTER COLUMN label TYPE text, ALTER COLUMN price TYPE numeric(14,2),"
                     + " ALTER COLUMN flags TYPE varbit(16);\n"},
             {"V25__change_scale.sql", "ALTER TABLE codes ALTER COLUMN price TYPE numeric(14,4);\n"},
+            {"V26__add_reference_column_default_null.sql", "ALTER TABLE events ADD COLUMN owner4_id bigint DEFAULT NULL REFERENCES owners;\n"},
     };
 
     @BeforeAll
@@ -220,6 +221,8 @@ class MigrationObserverTest {
         assertEquals(List.of("events_owner3_id_fkey"), events("V19__add_reference_column_default.sql").constraintsValidated());
         assertTrue(rules("V19__add_reference_column_default.sql").contains("observed-blocking-scan ERROR"),
                 rules("V19__add_reference_column_default.sql").toString());
+        // DEFAULT NULL is a DEFAULT clause all the same: PostgreSQL validates (lint's constraint-not-valid agrees)
+        assertEquals(List.of("events_owner4_id_fkey"), events("V26__add_reference_column_default_null.sql").constraintsValidated());
     }
 
     /** What the gate reports for one script, from the migration file as written. */
