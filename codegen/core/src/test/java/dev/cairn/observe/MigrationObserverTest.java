@@ -3,6 +3,7 @@ package dev.cairn.observe;
 import dev.cairn.database.DatabaseProvider;
 import dev.cairn.database.ThrowawayPostgres;
 import dev.cairn.migrate.FlywayFactory;
+import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.migrate.MigrationLocations;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,6 +47,8 @@ class MigrationObserverTest {
                     + "CREATE TABLE readings (id bigint PRIMARY KEY, taken timestamp, noted timestamp);\n"
                     + "CREATE INDEX readings_taken_idx ON readings (taken);\n"
                     + "CREATE TABLE scratch (id bigint PRIMARY KEY);\n"
+                    + "CREATE TABLE parts (id bigint, at date) PARTITION BY RANGE (at);\n"
+                    + "CREATE TABLE parts_2024 PARTITION OF parts FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
                     + "CREATE TABLE zone_unobserved AS SELECT current_setting('TimeZone') AS zone;\n"},
             {"V2__add_column_constant_default.sql", "ALTER TABLE events ADD COLUMN flag boolean NOT NULL DEFAULT false;\n"},
             {"V3__add_column_volatile_default.sql", "ALTER TABLE events ADD COLUMN token uuid DEFAULT gen_random_uuid();\n"},
@@ -75,6 +79,8 @@ class MigrationObserverTest {
             {"V24__widen_columns.sql", "ALTER TABLE codes ALTER COLUMN label TYPE text, ALTER COLUMN price TYPE numeric(14,2),"
                     + " ALTER COLUMN flags TYPE varbit(16);\n"},
             {"V25__change_scale.sql", "ALTER TABLE codes ALTER COLUMN price TYPE numeric(14,4);\n"},
+            {"V27__detach_concurrently.sql", "ALTER TABLE parts DETACH PARTITION parts_2024 CONCURRENTLY;\n"},
+            {"V27__detach_concurrently.sql.conf", "executeInTransaction=false\n"},
             {"V26__add_reference_column_default_null.sql", "ALTER TABLE events ADD COLUMN owner4_id bigint DEFAULT NULL REFERENCES owners;\n"},
     };
 
@@ -256,10 +262,25 @@ class MigrationObserverTest {
     }
 
     @Test
-    void aScriptConfigRunsReindexConcurrentlyOutsideATransaction() {
-        Observation o = seen.get("V23__reindex_concurrently.sql");
-        assertTrue(o != null, "the migration ran: " + seen.keySet());
-        assertFalse(o.transactional());
+    void aScriptConfigRunsReindexAndDetachConcurrentlyOutsideATransaction() {
+        for (String script : List.of("V23__reindex_concurrently.sql", "V27__detach_concurrently.sql")) {
+            Observation o = seen.get(script);
+            assertTrue(o != null, script + " ran: " + seen.keySet());
+            assertFalse(o.transactional(), script);
+        }
+    }
+
+    /** What lint's concurrently-in-transaction prevents: alone in its file, Flyway still wraps it in a transaction. */
+    @Test
+    void withoutItsScriptConfigReindexConcurrentlyFailsInFlywaysTransaction(@TempDir Path other) throws Exception {
+        Files.writeString(other.resolve("V1__table.sql"), "CREATE TABLE t (id bigint PRIMARY KEY);\n");
+        Files.writeString(other.resolve("V2__reindex.sql"), "REINDEX TABLE CONCURRENTLY t;\n");
+        Flyway flyway = FlywayFactory.configure(db.jdbcUrl(), db.user(), db.password(), new FlywaySettings(
+                MigrationLocations.directories(List.of(other)), List.of("without_conf"), Map.of(), FlywaySettings.DEFAULT_TABLE, false)).load();
+        Exception e = assertThrows(Exception.class, flyway::migrate);
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) messages.append(t.getMessage()).append('\n');
+        assertTrue(messages.toString().contains("cannot run inside a transaction block"), messages.toString());
     }
 
     private static RelationEffect effect(String script, String relation) {
