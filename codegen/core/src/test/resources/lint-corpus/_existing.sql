@@ -4,6 +4,7 @@ CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, status text, tot
 CREATE TABLE customers (id bigint PRIMARY KEY, email text, name text);
 CREATE TABLE events (id bigint PRIMARY KEY, kind text, payload jsonb);
 CREATE TABLE orders_archive (id bigint, note text);
+CREATE TABLE products (code varchar(20) PRIMARY KEY, name character varying(100), price numeric(10,2), flags varbit(8), label varchar);
 CREATE INDEX orders_status_idx ON orders (status);
 CREATE INDEX events_kind_idx ON events (kind);
 CREATE UNIQUE INDEX customers_email_idx ON customers (email);

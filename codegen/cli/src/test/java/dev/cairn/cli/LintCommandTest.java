@@ -39,7 +39,8 @@ class LintCommandTest {
         write("migration/V1__create_events.sql", "CREATE TABLE IF NOT EXISTS events (id bigint PRIMARY KEY);\n");
         write("data/V2__seed_first_event.sql", "INSERT INTO events (id) VALUES (1);\n");
         write("undo/U1__create_events.sql", "-- lint:ignore destructive reason: undo of V1\nDROP TABLE IF EXISTS events;\n");
-        write("undo/U2__seed_first_event.sql", "DELETE FROM events WHERE id = 1;\n");
+        write("undo/U2__seed_first_event.sql", "-- lint:ignore delete-rows reason: undo of V2, removes the row V2 inserted\n"
+                + "DELETE FROM events WHERE id = 1;\n");
     }
 
     @Test
@@ -76,7 +77,7 @@ class LintCommandTest {
     @Test
     void jsonOutput() throws IOException {
         cleanChain();
-        write("migration/V3__backfill_events.sql", "UPDATE events SET id = id;\n");
+        write("migration/V3__backfill_events.sql", "UPDATE events SET id = id WHERE id < 0;\n");
         int code = run("lint", "--project-dir", project.toString(), "--json", "--severity=missing-undo=off",
                 "--severity=data-change=error");
         assertEquals(Cairn.FINDINGS, code);

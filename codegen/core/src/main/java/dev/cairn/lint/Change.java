@@ -1,6 +1,7 @@
 package dev.cairn.lint;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a statement does, as far as the rules care; produced by {@link JooqStatementReader} or,
@@ -10,8 +11,19 @@ import java.util.Locale;
  */
 public sealed interface Change extends java.io.Serializable {
 
-    /** CREATE TABLE, CREATE SEQUENCE/VIEW/SCHEMA/EXTENSION/TYPE/...: {@code guarded} = IF NOT EXISTS or OR REPLACE. */
-    record Create(String objectType, String name, boolean guarded) implements Change {
+    /**
+     * CREATE TABLE, CREATE SEQUENCE/VIEW/SCHEMA/EXTENSION/TYPE/...: {@code guarded} = IF NOT EXISTS or OR REPLACE;
+     * {@code columns}: a table's columns whose types were read, by name.
+     */
+    record Create(String objectType, String name, boolean guarded, Map<String, ColumnType> columns) implements Change {
+
+        public Create {
+            columns = Map.copyOf(columns);
+        }
+
+        public Create(String objectType, String name, boolean guarded) {
+            this(objectType, name, guarded, Map.of());
+        }
     }
 
     /** DROP TABLE/VIEW/TYPE/...: {@code guarded} = IF EXISTS. */
@@ -32,10 +44,10 @@ public sealed interface Change extends java.io.Serializable {
      * ADD COLUMN with what decides how PostgreSQL adds it: {@code defaultKind} of its DEFAULT,
      * {@code generatedSequence} for serial types and GENERATED ... AS IDENTITY (every row gets
      * nextval), {@code storedGenerated} for GENERATED ALWAYS AS (expr) STORED, and {@code inlineKey}
-     * for an inline UNIQUE or PRIMARY KEY (an index built under the ALTER's lock).
+     * for an inline UNIQUE or PRIMARY KEY (an index built under the ALTER's lock); {@code type} null when not read.
      */
     record AddColumn(String table, String column, boolean ifNotExists, boolean notNull, DefaultKind defaultKind,
-                     boolean generatedSequence, boolean storedGenerated, boolean inlineKey) implements Change {
+                     boolean generatedSequence, boolean storedGenerated, boolean inlineKey, ColumnType type) implements Change {
 
         /** Existing rows get a value, so NOT NULL cannot fail on them. */
         public boolean hasDefault() {
@@ -60,7 +72,8 @@ public sealed interface Change extends java.io.Serializable {
     record DropColumn(String table, String column, boolean ifExists) implements Change {
     }
 
-    record AlterColumnType(String table, String column) implements Change {
+    /** ALTER COLUMN ... TYPE {@code type} (null when not read); {@code plain}: without USING or COLLATE. */
+    record AlterColumnType(String table, String column, ColumnType type, boolean plain) implements Change {
     }
 
     /** ALTER COLUMN ... SET NOT NULL: PostgreSQL scans the table unless a valid CHECK proves it (12+). */
@@ -70,10 +83,17 @@ public sealed interface Change extends java.io.Serializable {
     /**
      * {@code kind}: foreign key, check, unique, primary key, exclude; {@code name} may be null.
      * {@code usingIndex}: UNIQUE/PRIMARY KEY USING INDEX (an index built before, no build now);
-     * {@code notNullColumn}: the column of a {@code CHECK (col IS NOT NULL)}, else null.
+     * {@code notNullColumn}: the column of a {@code CHECK (col IS NOT NULL)}, else null;
+     * {@code onNewNullColumn}: a FOREIGN KEY written on a column the same statement adds, and the statement
+     * has no DEFAULT clause (DEFAULT NULL counts as one, PostgreSQL validates then): every row is NULL, so
+     * PostgreSQL checks no row.
      */
     record AddConstraint(String table, String name, String kind, boolean notValid, boolean usingIndex,
-                         String notNullColumn) implements Change {
+                         String notNullColumn, boolean onNewNullColumn) implements Change {
+
+        public AddConstraint(String table, String name, String kind, boolean notValid, boolean usingIndex, String notNullColumn) {
+            this(table, name, kind, notValid, usingIndex, notNullColumn, false);
+        }
     }
 
     record ValidateConstraint(String table, String name) implements Change {
@@ -92,10 +112,21 @@ public sealed interface Change extends java.io.Serializable {
     record AlterDomainAddConstraint(String domain, String name, boolean notValid) implements Change {
     }
 
-    /** INSERT, UPDATE, DELETE, TRUNCATE, MERGE, COPY; {@code cascade} only for TRUNCATE ... CASCADE. */
-    record DataChange(String verb, String table, boolean cascade) implements Change {
+    /**
+     * INSERT, UPDATE, DELETE, TRUNCATE, MERGE, COPY; {@code cascade} only for TRUNCATE ... CASCADE;
+     * {@code filtered}: a WHERE outside parentheses (an UPDATE without one changes every row).
+     */
+    record DataChange(String verb, String table, boolean cascade, boolean filtered) implements Change {
         public DataChange(String verb, String table) {
-            this(verb, table, false);
+            this(verb, table, false, false);
         }
+    }
+
+    /** ALTER TYPE ... RENAME VALUE: a writer still sending the old label fails. */
+    record RenameEnumValue(String type, String value, String newValue) implements Change {
+    }
+
+    /** ALTER TABLE ... DETACH PARTITION: {@code concurrently} (PostgreSQL 14+) cannot run in a transaction. */
+    record DetachPartition(String table, String partition, boolean concurrently) implements Change {
     }
 }

@@ -84,6 +84,8 @@ final class JooqStatementReader {
             return Result.failed(firstLine(e.getMessage()));
         }
         if (queries.isEmpty()) return Result.failed("jOOQ's parser skips this kind of statement");
+        // jOOQ's model names the statement after the CTEs; a DELETE or UPDATE inside one changes data too.
+        if (tokens.getFirst().is("with")) return Result.ok(KeywordStatementReader.dataInCte(tokens));
         List<Change> changes = new ArrayList<>();
         for (Query q : queries) {
             try {
@@ -99,7 +101,8 @@ final class JooqStatementReader {
     private static List<Change> changes(Query q, boolean concurrently, boolean notValid, List<Token> tokens)
             throws ReflectiveOperationException {
         return switch (q) {
-            case QOM.CreateTable c -> List.of(new Change.Create("table", ObjectNames.of(c.$table()), c.$ifNotExists()));
+            case QOM.CreateTable c -> List.of(new Change.Create("table", ObjectNames.of(c.$table()), c.$ifNotExists(),
+                    KeywordStatementReader.tableColumns(tokens)));
             case QOM.CreateIndex c -> List.of(new Change.CreateIndex(
                     c.$index() == null ? null : ObjectNames.of(c.$index()), ObjectNames.of(c.$table()), c.$ifNotExists(), concurrently));
             case QOM.DropIndex d -> List.of(new Change.DropIndex(ObjectNames.of(d.$index()), d.$ifExists(), concurrently));
@@ -119,11 +122,16 @@ final class JooqStatementReader {
             case QOM.DropType d -> d.$types().stream()
                     .<Change>map(t -> new Change.Drop("type", ObjectNames.of(t), d.$ifExists())).toList();
             case QOM.Insert<?> i -> List.of(new Change.DataChange("INSERT", ObjectNames.of(i.$into())));
-            case QOM.Update<?> u -> List.of(new Change.DataChange("UPDATE", ObjectNames.of(u.$table())));
-            case QOM.Delete<?> d -> List.of(new Change.DataChange("DELETE", ObjectNames.of(d.$from())));
+            case QOM.Update<?> u -> List.of(new Change.DataChange("UPDATE", ObjectNames.of(u.$table()), false,
+                    KeywordStatementReader.filtered(tokens)));
+            case QOM.Delete<?> d -> List.of(new Change.DataChange("DELETE", ObjectNames.of(d.$from()), false,
+                    KeywordStatementReader.filtered(tokens)));
             case QOM.Merge<?> m -> List.of(new Change.DataChange("MERGE", ObjectNames.of(m.$into())));
             case QOM.Truncate<?> t -> t.$table().stream()
-                    .<Change>map(x -> new Change.DataChange("TRUNCATE", ObjectNames.of(x), t.$cascade() == QOM.Cascade.CASCADE)).toList();
+                    .<Change>map(x -> new Change.DataChange("TRUNCATE", ObjectNames.of(x), t.$cascade() == QOM.Cascade.CASCADE, false))
+                    .toList();
+            // RENAME VALUE's labels are literals in jOOQ's model: the keywords read them plainly.
+            case QOM.AlterType a when a.$renameValue() != null -> KeywordStatementReader.read(tokens);
             default -> q.getClass().getSimpleName().equals("AlterTableImpl") ? alterTable(q, notValid, tokens) : List.of();
         };
     }
@@ -161,7 +169,7 @@ final class JooqStatementReader {
         }
         Field<?> alterColumn = m.get("$alterColumn", Field.class);
         if (alterColumn != null && m.get("$alterColumnType", DataType.class) != null) {
-            out.add(new Change.AlterColumnType(table, ObjectNames.of(alterColumn)));
+            out.add(new Change.AlterColumnType(table, ObjectNames.of(alterColumn), null, false));
         }
         if (alterColumn != null && m.get("$alterColumnNullability", Nullability.class) == Nullability.NOT_NULL) {
             out.add(new Change.SetNotNull(table, ObjectNames.of(alterColumn)));
@@ -172,24 +180,33 @@ final class JooqStatementReader {
         if (renameColumn != null) {
             out.add(new Change.RenameColumn(table, ObjectNames.of(renameColumn), ObjectNames.of(m.get("$renameColumnTo", Field.class))));
         }
-        return out.stream().map(c -> withTokenFacts(c, byKeywords)).toList();
+        // Any DEFAULT clause, DEFAULT NULL too (seen on PostgreSQL 18): then PostgreSQL checks a new column's foreign key.
+        boolean addsDefault = tokens.stream().anyMatch(t -> t.is("default"))
+                || out.stream().anyMatch(c -> c instanceof Change.AddColumn a && a.hasDefault())
+                || byKeywords.stream().anyMatch(c -> c instanceof Change.AddColumn a && a.hasDefault());
+        return out.stream().map(c -> withTokenFacts(c, byKeywords, addsDefault)).toList();
     }
 
     /** jOOQ's ADD COLUMN / ADD CONSTRAINT with the facts its model does not keep, from the keyword reading. */
-    private static Change withTokenFacts(Change change, List<Change> byKeywords) {
+    private static Change withTokenFacts(Change change, List<Change> byKeywords, boolean addsDefault) {
         return switch (change) {
             case Change.AddColumn a -> byKeywords.stream()
                     .filter(k -> k instanceof Change.AddColumn ka && a.column().equals(ka.column())).map(Change.AddColumn.class::cast)
                     .findFirst()
                     .<Change>map(k -> new Change.AddColumn(a.table(), a.column(), a.ifNotExists(), a.notNull() || k.notNull(),
                             k.defaultKind(),
-                            a.generatedSequence() || k.generatedSequence(), k.storedGenerated(), k.inlineKey()))
+                            a.generatedSequence() || k.generatedSequence(), k.storedGenerated(), k.inlineKey(), k.type()))
                     .orElse(a);
             case Change.AddConstraint a -> byKeywords.stream()
                     .filter(k -> k instanceof Change.AddConstraint ka && ka.kind().equals(a.kind())
                             && java.util.Objects.equals(ka.name(), a.name())).map(Change.AddConstraint.class::cast)
                     .findFirst()
                     .<Change>map(k -> new Change.AddConstraint(a.table(), a.name(), a.kind(), a.notValid(), k.usingIndex(), k.notNullColumn()))
+                    // none in the keywords: written in an ADD COLUMN's definition (REFERENCES p)
+                    .orElseGet(() -> new Change.AddConstraint(a.table(), a.name(), a.kind(), a.notValid(), false, null,
+                            a.kind().equals("foreign key") && !addsDefault));
+            case Change.AlterColumnType a -> byKeywords.stream()
+                    .filter(k -> k instanceof Change.AlterColumnType ka && a.column().equals(ka.column())).findFirst()
                     .orElse(a);
             default -> change;
         };
@@ -200,7 +217,7 @@ final class JooqStatementReader {
         // serial and identity columns fill existing rows from their sequence: they count as defaulted
         boolean sequence = t.identity();
         Change.DefaultKind kind = t.defaulted() || t.computed() ? Change.DefaultKind.NON_VOLATILE : Change.DefaultKind.NONE;
-        return new Change.AddColumn(table, ObjectNames.of(column), ifNotExists, !t.nullable(), kind, sequence, false, false);
+        return new Change.AddColumn(table, ObjectNames.of(column), ifNotExists, !t.nullable(), kind, sequence, false, false, null);
     }
 
     private static Change addConstraint(String table, Constraint c, boolean notValid) {

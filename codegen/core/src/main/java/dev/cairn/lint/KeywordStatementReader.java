@@ -4,7 +4,9 @@ import dev.cairn.lint.SqlLexer.Kind;
 import dev.cairn.lint.SqlLexer.Token;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,6 +15,9 @@ import java.util.Set;
  * only the statement shapes the rules ask about; anything else yields no changes.
  */
 final class KeywordStatementReader {
+
+    /** Words that start a table element other than a column. */
+    private static final Set<String> TABLE_ELEMENTS = Set.of("constraint", "primary", "unique", "check", "foreign", "exclude", "like");
 
     private static final Set<String> DROPPABLE = Set.of("table", "view", "sequence", "type", "schema", "extension",
             "domain", "function", "procedure", "trigger");
@@ -26,21 +31,22 @@ final class KeywordStatementReader {
         if (c.accept("drop")) return drop(c);
         if (c.accept("alter", "table")) return alterTable(c);
         if (c.accept("alter", "domain")) return alterDomain(c);
+        if (c.accept("alter", "type")) return alterType(c);
         if (c.accept("reindex")) return reindex(c);
         if (c.accept("insert", "into")) return data("INSERT", c.name());
         if (c.accept("update")) {
             c.accept("only");
-            return data("UPDATE", c.name());
+            return List.of(new Change.DataChange("UPDATE", c.name(), false, filtered(tokens)));
         }
         if (c.accept("delete", "from")) {
             c.accept("only");
-            return data("DELETE", c.name());
+            return List.of(new Change.DataChange("DELETE", c.name(), false, filtered(tokens)));
         }
         if (c.accept("truncate")) {
             c.accept("table");
             c.accept("only");
             boolean cascade = c.endsWith("cascade");
-            return c.names().stream().<Change>map(t -> new Change.DataChange("TRUNCATE", t, cascade)).toList();
+            return c.names().stream().<Change>map(t -> new Change.DataChange("TRUNCATE", t, cascade, false)).toList();
         }
         if (c.accept("merge", "into")) return data("MERGE", c.name());
         if (c.peek("copy") && tokens.stream().anyMatch(t -> t.is("from"))) {
@@ -55,15 +61,37 @@ final class KeywordStatementReader {
         return List.of(new Change.DataChange(verb, table));
     }
 
-    /** {@code WITH ... UPDATE/INSERT/DELETE}: a data-modifying statement at depth 0 or inside a CTE. */
-    private static List<Change> dataInCte(List<Token> tokens) {
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
+    /** A WHERE outside parentheses: a subquery's or a CTE's own WHERE does not filter the statement. */
+    static boolean filtered(List<Token> tokens) {
+        int depth = 0;
+        for (Token t : tokens) {
+            if (t.isSymbol("(")) depth++;
+            else if (t.isSymbol(")")) depth--;
+            else if (depth == 0 && t.is("where")) return true;
+        }
+        return false;
+    }
+
+    /** ALTER TYPE t RENAME VALUE 'a' TO 'b'; other type changes do not matter here. */
+    private static List<Change> alterType(Cursor c) {
+        String type = c.name();
+        if (!c.accept("rename", "value")) return List.of();
+        String value = c.literal();
+        if (!c.accept("to")) return List.of();
+        return List.of(new Change.RenameEnumValue(type, value, c.literal()));
+    }
+
+    /** {@code WITH ... UPDATE/INSERT/DELETE}: every data-modifying statement, inside a CTE or after the CTEs. */
+    static List<Change> dataInCte(List<Token> tokens) {
+        List<Change> out = new ArrayList<>();
+        for (int i = 1; i < tokens.size(); i++) {
+            Token before = tokens.get(i - 1);
+            if (!before.isSymbol("(") && !before.isSymbol(")")) continue;
             for (String verb : List.of("insert", "update", "delete", "merge")) {
-                if (t.is(verb)) return read(tokens.subList(i, tokens.size()));
+                if (tokens.get(i).is(verb)) out.addAll(read(tokens.subList(i, tokens.size())));
             }
         }
-        return List.of();
+        return out;
     }
 
     private static List<Change> create(Cursor c) {
@@ -86,7 +114,15 @@ final class KeywordStatementReader {
         if (kind == null) return List.of();
         if (materialized) kind = "materialized " + kind;
         boolean ifNotExists = c.accept("if", "not", "exists");
-        return List.of(new Change.Create(kind, c.name(), ifNotExists || orReplace));
+        String name = c.name();
+        return List.of(new Change.Create(kind, name, ifNotExists || orReplace, kind.equals("table") ? c.columnTypes() : Map.of()));
+    }
+
+    /** The column types of {@code CREATE TABLE t (...)}, by column; for a table read by jOOQ too. */
+    static Map<String, ColumnType> tableColumns(List<Token> tokens) {
+        Cursor c = new Cursor(tokens);
+        while (c.i < tokens.size() && !tokens.get(c.i).isSymbol("(")) c.i++;
+        return c.columnTypes();
     }
 
     private static List<Change> drop(Cursor c) {
@@ -140,7 +176,7 @@ final class KeywordStatementReader {
             String column = a.name();
             ColumnDefinition d = ColumnDefinition.of(a.rest());
             return new Change.AddColumn(table, column, ifNotExists, d.notNull(), d.defaultKind(), d.generatedSequence(),
-                    d.storedGenerated(), d.inlineKey());
+                    d.storedGenerated(), d.inlineKey(), ColumnType.read(a.rest()));
         }
         if (a.accept("drop")) {
             if (a.accept("constraint")) {
@@ -154,10 +190,17 @@ final class KeywordStatementReader {
         if (a.accept("alter")) {
             a.accept("column");
             String column = a.name();
-            if (a.accept("type") || a.accept("set", "data", "type")) return new Change.AlterColumnType(table, column);
+            if (a.accept("type") || a.accept("set", "data", "type")) {
+                return new Change.AlterColumnType(table, column, ColumnType.read(a.rest()),
+                        !a.depthZeroPair("using", null) && !a.depthZeroPair("collate", null));
+            }
             if (a.accept("set", "not", "null")) return new Change.SetNotNull(table, column);
         }
         if (a.accept("validate", "constraint")) return new Change.ValidateConstraint(table, a.name());
+        if (a.accept("detach", "partition")) {
+            String partition = a.name();
+            return new Change.DetachPartition(table, partition, a.accept("concurrently"));
+        }
         return null;
     }
 
@@ -241,6 +284,11 @@ final class KeywordStatementReader {
             return t.subList(i, t.size());
         }
 
+        /** A string literal's text as written (quotes included), or null when none is here. */
+        String literal() {
+            return i < t.size() && t.get(i).kind() == Kind.STRING ? t.get(i++).text() : null;
+        }
+
         String word() {
             String w = peekWord();
             if (w != null) i++;
@@ -305,13 +353,28 @@ final class KeywordStatementReader {
             return out;
         }
 
-        /** {@code first second} at depth 0, not preceded by IS (so {@code IS NOT NULL} does not count). */
+        /** {@code first second} at depth 0, not preceded by IS (so {@code IS NOT NULL} does not count); {@code first} alone when second is null. */
         boolean depthZeroPair(String first, String second) {
             List<Token> rest = depthZeroRest();
-            for (int k = 0; k + 1 < rest.size(); k++) {
-                if (rest.get(k).is(first) && rest.get(k + 1).is(second) && (k == 0 || !rest.get(k - 1).is("is"))) return true;
+            for (int k = 0; k < rest.size(); k++) {
+                boolean pair = second == null || k + 1 < rest.size() && rest.get(k + 1).is(second);
+                if (rest.get(k).is(first) && pair && (k == 0 || !rest.get(k - 1).is("is"))) return true;
             }
             return false;
+        }
+
+        /** At {@code (}: each element that is a column (not a table constraint or LIKE) with its type, where it reads. */
+        Map<String, ColumnType> columnTypes() {
+            if (i >= t.size() || !t.get(i).isSymbol("(")) return Map.of();
+            i++;
+            Map<String, ColumnType> out = new LinkedHashMap<>();
+            for (List<Token> element : restSplitAtDepthZeroCommas()) {
+                if (element.isEmpty() || element.getFirst().kind() != Kind.WORD && element.getFirst().kind() != Kind.QUOTED_IDENT) continue;
+                if (TABLE_ELEMENTS.contains(element.getFirst().norm()) && element.getFirst().kind() == Kind.WORD) continue;
+                ColumnType type = ColumnType.read(element.subList(1, element.size()));
+                if (type != null) out.put(ObjectNames.of(List.of(element.getFirst().norm())), type);
+            }
+            return out;
         }
     }
 }

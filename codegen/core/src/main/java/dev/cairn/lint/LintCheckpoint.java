@@ -1,6 +1,7 @@
 package dev.cairn.lint;
 
 import dev.cairn.migrate.MigrationName.Kind;
+import dev.cairn.migrate.ScriptConfig;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +37,8 @@ record LintCheckpoint(Context context, List<Step.Key> steps, SchemaState state, 
      */
     record Step(LintedFile file, FolderRole role, boolean undo, boolean baseline) {
 
-        record Key(Path path, String sha256, FolderRole role, boolean undo, boolean baseline) {
+        /** {@code inTransaction}: the file's .sql.conf, which its findings depend on, as much as its text. */
+        record Key(Path path, String sha256, FolderRole role, boolean undo, boolean baseline, boolean inTransaction) {
         }
 
         static Step of(LintedFile f) {
@@ -48,7 +50,8 @@ record LintCheckpoint(Context context, List<Step.Key> steps, SchemaState state, 
         }
 
         Key key() {
-            return new Key(file.path(), file.file().sha256(), role, undo, baseline);
+            return new Key(file.path(), file.file().sha256(), role, undo, baseline,
+                    ScriptConfig.of(file.path()).executeInTransaction());
         }
     }
 

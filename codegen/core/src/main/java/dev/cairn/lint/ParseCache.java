@@ -27,7 +27,7 @@ import java.util.Optional;
 public final class ParseCache {
 
     /** Bump when {@link Change} or this format changes. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private record Entry(List<Change> changes, String failure) implements Serializable {
     }

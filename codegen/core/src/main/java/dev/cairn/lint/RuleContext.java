@@ -20,6 +20,12 @@ public interface RuleContext {
 
     int statementsInFile();
 
+    /** The column's type as the migrations so far left it, or null when they did not say it in a form lint reads. */
+    ColumnType columnType(String table, String column);
+
+    /** Flyway runs the file in a transaction: no {@code <file>.sql.conf} beside it says executeInTransaction=false. */
+    boolean runsInTransaction();
+
     /** This file dropped the constraint with IF EXISTS before: re-adding it is repeatable. */
     boolean droppedIfExistsBefore(String table, String constraint);
 

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * What the migrations read so far (in version order) created: tables, indexes (index → its table),
- * and CHECK (col IS NOT NULL) constraints ({@code table/constraint} → column) with those validated,
- * which let SET NOT NULL skip its scan.
+ * CHECK (col IS NOT NULL) constraints ({@code table/constraint} → column) with those validated,
+ * which let SET NOT NULL skip its scan, and column types, which tell a widening from a rewrite.
  *
  * <p>The collections are read directly; they change only through the methods here, which can
  * {@linkplain #tryOut take a check back} instead of copying the state for it.
@@ -22,6 +22,8 @@ final class SchemaState {
     final Map<String, String> indexTables = new HashMap<>();
     final Map<String, String> notNullChecks = new HashMap<>();
     final Set<String> validatedChecks = new HashSet<>();
+    /** {@code table/column} → its type, where the migrations' text said it. */
+    final Map<String, ColumnType> columnTypes = new HashMap<>();
 
     /** While {@link #tryOut} runs: how to take each change back, newest first. */
     private Deque<Runnable> journal;
@@ -32,6 +34,7 @@ final class SchemaState {
         s.indexTables.putAll(indexTables);
         s.notNullChecks.putAll(notNullChecks);
         s.validatedChecks.addAll(validatedChecks);
+        s.columnTypes.putAll(columnTypes);
         return s;
     }
 
@@ -69,6 +72,7 @@ final class SchemaState {
         for (String index : keysWhereValue(indexTables, table)) remove(indexTables, index);
         for (String key : keysStartingWith(notNullChecks.keySet(), table + "/")) remove(notNullChecks, key);
         for (String key : keysStartingWith(validatedChecks, table + "/")) remove(validatedChecks, key);
+        for (String key : keysStartingWith(columnTypes.keySet(), table + "/")) remove(columnTypes, key);
     }
 
     void renameTable(String from, String to) {
@@ -86,6 +90,31 @@ final class SchemaState {
             remove(validatedChecks, key);
             add(validatedChecks, to + key.substring(from.length()));
         }
+        for (String key : keysStartingWith(columnTypes.keySet(), from + "/")) {
+            ColumnType type = columnTypes.get(key);
+            remove(columnTypes, key);
+            put(columnTypes, to + key.substring(from.length()), type);
+        }
+    }
+
+    /** {@code type} null: the column exists but its type was not read (forgotten, rather than kept stale). */
+    void setColumnType(String table, String column, ColumnType type) {
+        if (type == null) remove(columnTypes, table + "/" + column);
+        else put(columnTypes, table + "/" + column, type);
+    }
+
+    void dropColumn(String table, String column) {
+        remove(columnTypes, table + "/" + column);
+    }
+
+    void renameColumn(String table, String column, String newName) {
+        ColumnType type = columnTypes.get(table + "/" + column);
+        dropColumn(table, column);
+        setColumnType(table, newName, type);
+    }
+
+    ColumnType columnType(String table, String column) {
+        return columnTypes.get(table + "/" + column);
     }
 
     void addNotNullCheck(String table, String constraint, String column, boolean validated) {
@@ -116,13 +145,13 @@ final class SchemaState {
         if (set.remove(value) && journal != null) journal.push(() -> set.add(value));
     }
 
-    private void put(Map<String, String> map, String key, String value) {
-        String old = map.put(key, value);
+    private <V> void put(Map<String, V> map, String key, V value) {
+        V old = map.put(key, value);
         if (journal != null) journal.push(old == null ? () -> map.remove(key) : () -> map.put(key, old));
     }
 
-    private void remove(Map<String, String> map, String key) {
-        String old = map.remove(key);
+    private <V> void remove(Map<String, V> map, String key) {
+        V old = map.remove(key);
         if (old != null && journal != null) journal.push(() -> map.put(key, old));
     }
 

@@ -1,6 +1,7 @@
 package dev.cairn.lint;
 
 import dev.cairn.lint.rules.Rules;
+import dev.cairn.migrate.ScriptConfig;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ final class StatementChecker {
         final FolderRole dataRole;
         final SchemaState state;
         final int statements;
+        final boolean inTransaction;
         final Set<String> createdHere = new HashSet<>();
         final Set<String> indexesCreatedHere = new HashSet<>();
         final Set<String> constraintsDroppedIfExists = new HashSet<>();
@@ -44,6 +46,7 @@ final class StatementChecker {
             this.dataRole = dataRole;
             this.state = state;
             this.statements = statements;
+            this.inTransaction = ScriptConfig.of(path).executeInTransaction();
         }
 
         boolean existing(String table) {
@@ -104,6 +107,16 @@ final class StatementChecker {
         @Override
         public int statementsInFile() {
             return f.statements;
+        }
+
+        @Override
+        public ColumnType columnType(String table, String column) {
+            return f.state.columnType(table, column);
+        }
+
+        @Override
+        public boolean runsInTransaction() {
+            return f.inTransaction;
         }
 
         @Override
@@ -195,7 +208,12 @@ final class StatementChecker {
                 f.adding(c.name());
                 state.addTable(c.name());
                 f.createdHere.add(c.name());
+                c.columns().forEach((column, type) -> state.setColumnType(c.name(), column, type));
             }
+            case Change.AddColumn a -> state.setColumnType(a.table(), a.column(), a.type());
+            case Change.AlterColumnType a -> state.setColumnType(a.table(), a.column(), a.type());
+            case Change.DropColumn d -> state.dropColumn(d.table(), d.column());
+            case Change.RenameColumn r -> state.renameColumn(r.table(), r.column(), r.newName());
             case Change.Drop d when d.objectType().equals("table") -> {
                 f.removing(d.name());
                 state.dropTable(d.name());

@@ -2,6 +2,7 @@ package dev.cairn.observe;
 
 import dev.cairn.lint.Severity;
 import dev.cairn.lint.Suppression;
+import dev.cairn.lint.TruncatedTables;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,8 @@ public final class ObservedGate {
         for (Observation o : observations) {
             Path file = files.get(o.script());
             List<String> lines = file != null ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
-            for (ObservedFinding f : ObservedRisks.of(o)) {
+            TruncatedTables truncated = TruncatedTables.in(String.join("\n", lines));
+            for (ObservedFinding f : ObservedRisks.of(o, truncated)) {
                 Severity s = severity.apply(f);
                 if (s == Severity.OFF) continue;
                 int line = lineOf(lines, f.relation());

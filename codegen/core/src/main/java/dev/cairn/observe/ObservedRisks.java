@@ -1,6 +1,7 @@
 package dev.cairn.observe;
 
 import dev.cairn.lint.Severity;
+import dev.cairn.lint.TruncatedTables;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,18 @@ public final class ObservedRisks {
     public static final String BLOCKING_INDEX_BUILD = "observed-blocking-index-build";
     public static final String BRIEF_EXCLUSIVE_LOCK = "observed-brief-exclusive-lock";
     public static final String NON_TRANSACTIONAL = "observed-non-transactional";
+    /** The statement rule's id: one severity setting or lint:ignore covers the TRUNCATE and what it did. */
+    public static final String TRUNCATE = "truncate-table";
 
     private ObservedRisks() {
     }
 
     public static List<ObservedFinding> of(Observation o) {
+        return of(o, TruncatedTables.none());
+    }
+
+    /** @param truncated the tables the migration's statements TRUNCATE: their new file is no rewrite, their rows are gone */
+    public static List<ObservedFinding> of(Observation o, TruncatedTables truncated) {
         List<ObservedFinding> findings = new ArrayList<>();
         if (!o.transactional()) {
             findings.add(new ObservedFinding(o.script(), "", NON_TRANSACTIONAL, Severity.INFO,
@@ -33,7 +41,10 @@ public final class ObservedRisks {
             // An index's lock and rebuild come with its table's, which is reported.
             if (e.kind().equals("index")) continue;
             String under = e.strongestLock().isEmpty() ? "" : " under " + LockModes.sql(e.strongestLock());
-            if (e.rewritten()) {
+            if (e.rewritten() && truncated.contains(e.relation())) {
+                findings.add(new ObservedFinding(o.script(), e.relation(), TRUNCATE, Severity.ERROR,
+                        "emptied existing " + e.kind() + " " + e.relation() + " (TRUNCATE): every row it held is gone" + under));
+            } else if (e.rewritten()) {
                 findings.add(new ObservedFinding(o.script(), e.relation(), REWRITE, Severity.ERROR,
                         "rewrote " + e.kind() + " " + e.relation() + " (relfilenode changed)" + under
                                 + (o.transactional() ? "" : " (ACCESS EXCLUSIVE while it runs)")));

@@ -39,19 +39,21 @@ class PendingMigrationsTest {
         Files.writeString(m.resolve("R__view.sql"), "CREATE OR REPLACE VIEW v AS SELECT 1;");
         Files.writeString(other.resolve("V1_2__d.sql"), "CREATE TABLE d (id int);");
         Files.writeString(other.resolve("V3__e.sql"), "CREATE TABLE e (id int);");
+        Files.writeString(other.resolve("V3__e.sql.conf"), "executeInTransaction=false\n");
         List<Path> dirs = List.of(m, other);
         var files = MigrationFiles.scan(dirs, List.of(), dir, FileHashCache.none()).migrations();
         FlywaySettings settings = FlywaySettings.of(MigrationLocations.directories(dirs));
 
         Path copyRoot;
         try (PendingMigrations p = PendingMigrations.above(settings, at("1", "1.1", "1.2"), files, dir)) {
-            assertEquals(3, p.copied());
+            assertEquals(4, p.copied());
             List<String> locations = p.settings().locations().flywayLocations();
             assertEquals(2, locations.size());
             Path first = Path.of(locations.get(0).substring("filesystem:".length()));
             Path second = Path.of(locations.get(1).substring("filesystem:".length()));
             assertEquals(List.of("R__view.sql", "later/V2__c.sql"), List.copyOf(FileTrees.files(first).keySet()));
-            assertEquals(List.of("V3__e.sql"), List.copyOf(FileTrees.files(second).keySet()));
+            assertEquals(List.of("V3__e.sql", "V3__e.sql.conf"), List.copyOf(FileTrees.files(second).keySet()),
+                    "a script's .sql.conf goes with it");
             assertEquals("Migration V2__c.sql failed (" + m.resolve("later/V2__c.sql") + ")",
                     p.original("Migration V2__c.sql failed (" + first.resolve("later/V2__c.sql") + ")"));
             copyRoot = first.getParent();

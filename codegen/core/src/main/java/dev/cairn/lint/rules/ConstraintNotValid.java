@@ -16,7 +16,7 @@ final class ConstraintNotValid extends BaseRule {
     @Override
     public void check(Change change, RuleContext context) {
         if (change instanceof Change.AddConstraint a && (a.kind().equals("foreign key") || a.kind().equals("check"))
-                && !a.notValid() && context.existingTable(a.table())) {
+                && !a.notValid() && !a.onNewNullColumn() && context.existingTable(a.table())) {
             context.report("ADD CONSTRAINT " + orUnnamed(a.name()) + " " + upper(a.kind()) + " on existing table " + a.table()
                     + " without NOT VALID scans it under lock");
         }

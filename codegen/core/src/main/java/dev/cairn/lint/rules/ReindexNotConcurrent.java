@@ -10,7 +10,8 @@ final class ReindexNotConcurrent extends BaseRule {
     ReindexNotConcurrent() {
         super("reindex-not-concurrent", Severity.ERROR, null,
                 "REINDEX without CONCURRENTLY locks out writes to the table (and reads that use the index) until every index is rebuilt.",
-                "REINDEX ... CONCURRENTLY (PostgreSQL 12+), alone in its own migration file");
+                "REINDEX ... CONCURRENTLY (PostgreSQL 12+), alone in its own migration file with <file>.sql.conf beside it"
+                        + " holding executeInTransaction=false (Flyway would run REINDEX INDEX/TABLE in a transaction, which CONCURRENTLY refuses)");
     }
 
     @Override

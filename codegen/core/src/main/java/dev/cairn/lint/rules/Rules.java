@@ -41,11 +41,12 @@ public final class Rules {
             "none needed; the statement was classified by its keywords instead of jOOQ's parser");
 
     private static final List<StatementRule> STATEMENT_RULES = List.of(
-            new IndexNotConcurrent(), new ConcurrentlyNotAlone(), new ReindexNotConcurrent(),
+            new IndexNotConcurrent(), new ConcurrentlyNotAlone(), new ConcurrentlyInTransaction(), new ReindexNotConcurrent(),
             new NotNullWithoutDefault(), new AddColumnRewrite(), new AddSerialColumn(), new ColumnTypeChanged(),
             new ConstraintNotValid(), new UniqueWithoutIndex(), new SetNotNullWithoutCheck(), new AlterDomainAddConstraint(),
             new TruncateCascade(),
             new DropTable(), new DropColumn(), new RenameTable(), new RenameColumn(), new DropType(), new DropSchema(),
+            new DeleteRows(), new TruncateTable(), new UpdateAllRows(), new RenameEnumValue(),
             new NotIdempotentCreateTable(), new NotIdempotentCreateIndex(), new NotIdempotentCreate(), new NotIdempotentDrop(),
             new NotIdempotentDropIndex(), new NotIdempotentAddColumn(), new NotIdempotentDropColumn(),
             new NotIdempotentAddConstraint(), new NotIdempotentDropConstraint(),

@@ -23,7 +23,8 @@ class RulesTest {
 
     @Test
     void destructiveNamesEveryRuleSplitFromIt() {
-        assertEquals(Set.of("drop-table", "drop-column", "rename-table", "rename-column", "drop-type", "drop-schema"),
+        assertEquals(Set.of("drop-table", "drop-column", "rename-table", "rename-column", "drop-type", "drop-schema",
+                        "delete-rows", "truncate-table", "update-all-rows", "rename-enum-value"),
                 ids(Rules.resolve("destructive")));
         assertEquals(9, Rules.resolve("not-idempotent").size());
         assertTrue(Rules.resolve("not-idempotent").stream().allMatch(r -> r.defaultSeverity() == Severity.OFF));
