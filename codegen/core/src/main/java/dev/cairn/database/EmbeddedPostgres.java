@@ -313,6 +313,19 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
     }
 
     @Override
+    public Optional<String> ended(java.time.Duration grace) {
+        Process p = current;
+        if (p != null && !closed) {
+            try {
+                p.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ended();
+    }
+
+    @Override
     public String description() {
         return "embedded PostgreSQL " + version + " on 127.0.0.1:" + port
                 + (seeded ? "" : initdbFromCache ? ", cached initdb" : "")

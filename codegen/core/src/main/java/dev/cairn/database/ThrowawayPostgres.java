@@ -26,6 +26,14 @@ public interface ThrowawayPostgres extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * {@link #ended()}, after waiting up to {@code grace} for a process that is going away: a killed
+     * server's client sees its connection drop before the process is reaped.
+     */
+    default java.util.Optional<String> ended(java.time.Duration grace) {
+        return ended();
+    }
+
     default Connection connect() throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", user());

@@ -421,8 +421,21 @@ public final class Pipeline {
      */
     private static Exception serverEnded(ThrowawayPostgres db, String stage, Exception e) {
         if (e instanceof Interruption.Stopped || Interruption.requested()) return e;
-        return db.ended().<Exception>map(why -> new java.io.IOException("During " + stage + ", " + why, e))
-                .orElse(e);
+        // A lost connection comes before the killed process is reaped: wait for it (bounded) before blaming the migration.
+        java.util.Optional<String> why = db.ended();
+        if (why.isEmpty() && connectionLost(e)) why = db.ended(Duration.ofSeconds(5));
+        // No cause attached: the one line says it all, and Maven would append every cause's message to it.
+        return why.<Exception>map(w -> new java.io.IOException("During " + stage + ", " + w)).orElse(e);
+    }
+
+    /** Whether the failure is the server going away under the run (a connection error, an admin shutdown, an EOF). */
+    private static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) return true;
+            if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) return true;
+        }
+        return false;
     }
 
     /** No database: jOOQ's DDLDatabase interprets the migrations, so there is no migrate stage. */

@@ -154,7 +154,10 @@ abstract class AbstractCairnMojo extends AbstractMojo {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
-                throw new MojoExecutionException(cause.getMessage(), cause);
+                // The engine's message is the one line to show; Maven appends every attached cause's message to it,
+                // so the chain goes to the debug log (mvn -X) instead.
+                getLog().debug("cairn " + goal() + " failed", cause);
+                throw new MojoExecutionException(cause.getMessage());
             }
             throw new MojoExecutionException("cairn " + goal() + ": " + cause, cause);
         } catch (ReflectiveOperationException | LinkageError e) {
