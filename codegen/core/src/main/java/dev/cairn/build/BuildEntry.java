@@ -19,7 +19,7 @@ public final class BuildEntry {
     public static void main(String[] args) throws Exception {
         if (args.length != 2) throw new IllegalArgumentException("usage: BuildEntry generate|verify-undo PROJECT_DIR");
         QuietLibraries.apply();
-        CairnSettings settings = CairnSettings.fromSystem(Path.of(args[1]));
+        CairnSettings settings = CairnSettings.fromSystem(Path.of(args[1])).withFrontEnd(dev.cairn.config.FrontEnd.REPOSITORY);
         int code;
         try {
             code = switch (args[0]) {

@@ -167,7 +167,7 @@ public final class Goals {
         try {
             List<MigrationFile> files = MigrationFiles.scan(options.migrationDirs(), lock.getParent()).migrations();
             MigrationLocker.Outcome o = MigrationLocker.enforce(lock, files,
-                    verify ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.RELOCK, CommittedLock.of(lock));
+                    verify ? MigrationLocker.Mode.VERIFY : MigrationLocker.Mode.RELOCK, CommittedLock.of(lock), settings.frontEnd());
             String shown = settings.baseDir().relativize(lock.toAbsolutePath().normalize()).toString();
             if (o.created()) {
                 out.accept("created " + shown + " with " + o.locked() + " migrations");
@@ -197,7 +197,7 @@ public final class Goals {
         LintReport report = Linter.lint(scanned, config, settings.placeholders());
         if (all) return new LintRun(report, "");
         ReleasedMigrations released = ReleasedMigrations.of(lock, scanned, CommittedLock.of(lock));
-        return new LintRun(released.newWork(report), released.summarySuffix(report));
+        return new LintRun(released.newWork(report), released.summarySuffix(report, settings.frontEnd()));
     }
 
     /** What {@link #lint} found: the report, and the summary's note on released migrations. */
@@ -215,7 +215,12 @@ public final class Goals {
 
     /** {@link #lint} with the settings' rule severities, printed; FINDINGS on an error in new work. */
     public static int lint(CairnSettings settings, Consumer<String> out) throws Exception {
-        LintRun run = lint(settings, settings.lint(), false);
+        return lint(settings, false, out);
+    }
+
+    /** As above; {@code all} lists the released migrations' findings too (they still never fail). */
+    public static int lint(CairnSettings settings, boolean all, Consumer<String> out) throws Exception {
+        LintRun run = lint(settings, settings.lint(), all);
         run.format(settings.baseDir()).lines().forEach(out);
         return run.failed() ? FINDINGS : OK;
     }

@@ -1,6 +1,7 @@
 package dev.cairn.build;
 
 import dev.cairn.config.CairnSettings;
+import dev.cairn.config.FrontEnd;
 import dev.cairn.config.RunPolicy;
 import dev.cairn.config.Setting;
 import dev.cairn.generate.UserGenerator;
@@ -50,11 +51,14 @@ public final class MavenGoal {
                           Consumer<String> out, Consumer<String> err, Consumer<String> sourceRoot,
                           BiConsumer<String, List<String>> upToDate) {
         Map<Setting, String> explicit = new EnumMap<>(Setting.class);
-        parameters.forEach((key, value) -> explicit.put(Setting.byKey(key).orElseThrow(
+        // A goal's own switch, no setting: lint's `all` (-Dcairn.all) lists the released migrations' findings too.
+        Map<String, String> settingParameters = new java.util.TreeMap<>(parameters);
+        boolean all = Boolean.parseBoolean(settingParameters.remove("all"));
+        settingParameters.forEach((key, value) -> explicit.put(Setting.byKey(key).orElseThrow(
                 () -> new IllegalArgumentException("cairn " + goal + ": the plugin passed <" + key
                         + ">, which is no setting of this cairn version: use a plugin and an engine of one version.")), value));
         if (goal.equals("check")) explicit.put(Setting.CHECK, "true");
-        CairnSettings settings = CairnSettings.resolve(baseDir, explicit, properties, environment);
+        CairnSettings settings = CairnSettings.resolve(baseDir, explicit, properties, environment).withFrontEnd(FrontEnd.MAVEN);
         if (goal.equals("check")) settings = settings.with(Setting.CHECK, "true", "goal check");
         if (settings.flag(Setting.SKIP)) {
             out.accept("cairn: skipped (skip=true)");
@@ -77,7 +81,7 @@ public final class MavenGoal {
                     yield code;
                 }
                 case "watch" -> Goals.watch(settings, environment, out, err);
-                case "lint" -> Goals.lint(settings, out);
+                case "lint" -> Goals.lint(settings, all, out);
                 case "lock" -> Goals.lock(settings, false, out, err);
                 case "verify-undo" -> Goals.verifyUndo(settings, out);
                 case "clean-cache" -> {

@@ -39,9 +39,10 @@ import java.util.Properties;
  * @param sources where each value came from, for messages ("-Dcairn.force", "cairn.properties", ...)
  * @param generator jOOQ's own {@code <generator>} given inline (the Maven plugin's configuration);
  *                  the file form is {@link Setting#GENERATOR_CONFIG}
+ * @param frontEnd  who runs cairn, so that advice names the user's own commands
  */
 public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setting, String> sources,
-                            Optional<Generator> generator) {
+                            Optional<Generator> generator, FrontEnd frontEnd) {
 
     /** The project file with settings; optional. */
     public static final String PROPERTIES_FILE = "cairn.properties";
@@ -50,6 +51,16 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
         baseDir = baseDir.toAbsolutePath().normalize();
         values = Collections.unmodifiableMap(new EnumMap<>(values));
         sources = Collections.unmodifiableMap(new EnumMap<>(sources));
+        if (frontEnd == null) frontEnd = FrontEnd.CLI;
+    }
+
+    public CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setting, String> sources, Optional<Generator> generator) {
+        this(baseDir, values, sources, generator, FrontEnd.CLI);
+    }
+
+    /** The same settings, run by another front end. */
+    public CairnSettings withFrontEnd(FrontEnd runBy) {
+        return new CairnSettings(baseDir, values, sources, generator, runBy);
     }
 
     /** Resolves every setting from the given sources (see the class comment for their order). */
@@ -77,7 +88,7 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
 
     /** The same settings with jOOQ's {@code <generator>} given inline. */
     public CairnSettings withGenerator(Generator inline) {
-        return new CairnSettings(baseDir, values, sources, Optional.ofNullable(inline));
+        return new CairnSettings(baseDir, values, sources, Optional.ofNullable(inline), frontEnd);
     }
 
     /** The same settings with one value replaced; {@code source} says by what, for messages. */
@@ -86,7 +97,7 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
         Map<Setting, String> src = new EnumMap<>(sources);
         v.put(setting, value);
         src.put(setting, source);
-        return new CairnSettings(baseDir, v, src, generator);
+        return new CairnSettings(baseDir, v, src, generator, frontEnd);
     }
 
     /** From the JVM's system properties and environment, with nothing explicit. */
@@ -239,6 +250,7 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
                 .withFlyway(flyway())
                 .withLint(lint())
                 .withPolicy(policy(environment))
+                .withFrontEnd(frontEnd)
                 .withDatabase(value(Setting.DATABASE) + (isSet(Setting.IMAGE) ? " image=" + value(Setting.IMAGE) : ""));
         if (isSet(Setting.LOCK_FILE)) o = o.withLockFile(path(Setting.LOCK_FILE));
         if (isSet(Setting.FINGERPRINT_FILE)) o = o.withFingerprintFile(path(Setting.FINGERPRINT_FILE));

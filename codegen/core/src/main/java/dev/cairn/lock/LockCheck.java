@@ -1,5 +1,6 @@
 package dev.cairn.lock;
 
+import dev.cairn.config.FrontEnd;
 import dev.cairn.migrate.MigrationFile;
 import dev.cairn.migrate.MigrationFiles;
 
@@ -118,11 +119,16 @@ public record LockCheck(List<String> problems, List<MigrationFile> unlocked, boo
 
     /** The message for a failed check: every problem, one per line. */
     public String describe(String lockDisplay) {
+        return describe(lockDisplay, FrontEnd.CLI);
+    }
+
+    /** As above, naming the command of the front end in use. */
+    public String describe(String lockDisplay, FrontEnd frontEnd) {
         StringBuilder sb = new StringBuilder("migrations do not match " + lockDisplay + ":");
         for (String p : problems) sb.append("\n  - ").append(p);
         if (totalMismatch) {
             sb.append("\n  - the `total` line of migrations.lock does not match its entries (edited by hand, or a merge"
-                    + " joined two lists). Once the migrations check out, run `cairn lock` to recompute it.");
+                    + " joined two lists). Once the migrations check out, run `" + frontEnd.lock() + "` to recompute it.");
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package dev.cairn.lock;
 
+import dev.cairn.config.FrontEnd;
 import dev.cairn.migrate.MigrationFile;
 import dev.cairn.migrate.MigrationFiles;
 
@@ -51,14 +52,15 @@ public final class MigrationLocker {
 
     /** With every entry of the lock released (outside git). */
     public static Outcome enforce(Path lockFile, List<MigrationFile> files, Mode mode) throws IOException {
-        return enforce(lockFile, files, mode, CommittedLock.ALL);
+        return enforce(lockFile, files, mode, CommittedLock.ALL, FrontEnd.CLI);
     }
 
     /**
      * @param committed which entries are shipped (committed at HEAD); VERIFY (CI, {@code lock --verify})
      *                  takes every entry as shipped, whatever it is told
      */
-    public static Outcome enforce(Path lockFile, List<MigrationFile> files, Mode mode, CommittedLock committed) throws IOException {
+    public static Outcome enforce(Path lockFile, List<MigrationFile> files, Mode mode, CommittedLock committed,
+                                  FrontEnd frontEnd) throws IOException {
         if (mode == Mode.VERIFY) committed = CommittedLock.ALL;
         if (!Files.exists(lockFile)) {
             MigrationLock fresh = MigrationLock.of(files);
@@ -66,8 +68,8 @@ public final class MigrationLocker {
             if (!duplicates.problems().isEmpty()) throw new MigrationLockException(duplicates.describe(lockFile.toString()));
             if (mode == Mode.ALLOW_NEW) return new Outcome(0, List.of(), false, false, List.of());
             if (mode == Mode.VERIFY) {
-                throw new MigrationLockException(lockFile + " does not exist. Run `cairn lock` (or ./mvnw"
-                        + " generate-sources locally) to lock the " + fresh.entries().size()
+                throw new MigrationLockException(lockFile + " does not exist. Run `" + frontEnd.lock() + "` (or `"
+                        + frontEnd.generate() + "` locally) to lock the " + fresh.entries().size()
                         + " current migrations, and commit it.");
             }
             fresh.write(lockFile);
@@ -76,14 +78,14 @@ public final class MigrationLocker {
         MigrationLock lock = MigrationLock.read(lockFile);
         LockCheck check = LockCheck.of(lock, files, committed);
         boolean totalFixable = mode == Mode.RELOCK && check.problems().isEmpty();
-        if (!check.ok() && !totalFixable) throw new MigrationLockException(check.describe(lockFile.toString()));
+        if (!check.ok() && !totalFixable) throw new MigrationLockException(check.describe(lockFile.toString(), frontEnd));
         if (!check.unlocked().isEmpty() && mode == Mode.VERIFY) {
             StringBuilder sb = new StringBuilder();
             for (MigrationFile f : check.unlocked()) {
                 if (!sb.isEmpty()) sb.append('\n');
                 sb.append("migration ").append(f.fileName()).append(" (").append(f.label()).append(") is not in ")
-                        .append(lockFile.getFileName()).append(": run `cairn lock` (a local ./mvnw generate-sources"
-                                + " does it too) and commit ").append(lockFile.getFileName()).append('.');
+                        .append(lockFile.getFileName()).append(": run `").append(frontEnd.lock()).append("` (a local `")
+                        .append(frontEnd.generate()).append("` does it too) and commit ").append(lockFile.getFileName()).append('.');
             }
             throw new MigrationLockException(sb.toString());
         }
@@ -92,7 +94,7 @@ public final class MigrationLocker {
                     check.unlocked().isEmpty() && check.local().isEmpty(), check.local());
         }
         if (!check.unlocked().isEmpty() || check.totalMismatch() || !check.local().isEmpty()) {
-            if (mode == Mode.VERIFY) throw new MigrationLockException(check.describe(lockFile.toString()));
+            if (mode == Mode.VERIFY) throw new MigrationLockException(check.describe(lockFile.toString(), frontEnd));
             MigrationLock updated = lock.without(check.local()).withAdded(check.unlocked());
             updated.write(lockFile);
             return new Outcome(updated.entries().size(), check.unlocked(), false, true, check.local());

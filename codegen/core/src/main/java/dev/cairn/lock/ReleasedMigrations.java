@@ -1,5 +1,6 @@
 package dev.cairn.lock;
 
+import dev.cairn.config.FrontEnd;
 import dev.cairn.lint.LintReport;
 import dev.cairn.lint.Severity;
 import dev.cairn.migrate.MigrationFile;
@@ -70,7 +71,12 @@ public record ReleasedMigrations(Set<Path> files) {
 
     /** "; 12 findings in released migrations (cairn lint --all lists them)", or "" when there are none. */
     public String summarySuffix(LintReport all) {
+        return summarySuffix(all, FrontEnd.CLI);
+    }
+
+    /** As above, with the front end's own command ({@code mvn cairn:lint -Dcairn.all} for Maven). */
+    public String summarySuffix(LintReport all, FrontEnd frontEnd) {
         long n = releasedFindings(all);
-        return n == 0 ? "" : "; " + n + " finding" + (n == 1 ? "" : "s") + " in released migrations (cairn lint --all lists them)";
+        return n == 0 ? "" : "; " + n + " finding" + (n == 1 ? "" : "s") + " in released migrations (" + frontEnd.lintAll() + " lists them)";
     }
 }

@@ -70,8 +70,10 @@ import java.util.function.Supplier;
  */
 public final class Pipeline {
 
-    /** What regenerates locally, in any front end (Maven binds generate to generate-sources). */
-    static final String FIX = "mvn generate-sources (or cairn generate) without CI=true";
+    /** What regenerates: the front end's own generate, run where the policy writes (not in CI, not --check). */
+    static String fix(PipelineOptions options) {
+        return "`" + options.frontEnd().generate() + "` locally (not in CI, without check)";
+    }
 
     private final DatabaseProvider provider;
     private final Consumer<String> out;
@@ -208,7 +210,7 @@ public final class Pipeline {
             return stale(inputs, since(t0), display(options.outputDirectory()) + " was edited by hand: "
                     + String.join(", ", freshness.editedFiles()) + ".",
                     "Generated code is overwritten by every generate: put the change in a migration (or the codegen"
-                            + " settings), run " + FIX + " and commit " + committed(options) + ".");
+                            + " settings), run " + fix(options) + " and commit " + committed(options) + ".");
         }
         // The next stage begins with this line (a signal right after it names the stage it stops).
         Interruption.stage(check ? "database start" : "lint");
@@ -258,7 +260,7 @@ public final class Pipeline {
     private MigrationLocker.Outcome lock(PipelineOptions options, List<MigrationFile> migrations,
                                          MigrationLocker.Mode mode, CommittedLock committed) throws Exception {
         long t0 = System.nanoTime();
-        MigrationLocker.Outcome locked = MigrationLocker.enforce(options.lockFile(), migrations, mode, committed);
+        MigrationLocker.Outcome locked = MigrationLocker.enforce(options.lockFile(), migrations, mode, committed, options.frontEnd());
         String lockName = display(options.lockFile());
         for (MigrationLock.Entry e : locked.local()) {
             boolean there = migrations.stream().anyMatch(f -> f.label().equals(e.file()));
@@ -297,12 +299,12 @@ public final class Pipeline {
         for (Finding f : report.findings()) {
             if (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING) out.accept("  " + f.format(base));
         }
-        report("lint", report.summary().replaceFirst("^lint: ", "") + released.summarySuffix(all) + (parses.hits() == 0 ? ""
+        report("lint", report.summary().replaceFirst("^lint: ", "") + released.summarySuffix(all, options.frontEnd()) + (parses.hits() == 0 ? ""
                 : " (" + plural(parses.hits(), "statement") + " unchanged, " + parses.misses() + " parsed)"), since(t0));
         if (report.hasErrors()) {
             throw new LintFailedException(report.errors() + " migration lint error" + (report.errors() == 1 ? "" : "s")
                     + " (listed above). Fix the statements, or acknowledge one with a comment on the line before it:"
-                    + " -- lint:ignore <rule-id> reason: <why>. `cairn lint` runs the checks alone.", report);
+                    + " -- lint:ignore <rule-id> reason: <why>. `" + options.frontEnd().lint() + "` runs the checks alone.", report);
         }
     }
 
@@ -519,10 +521,10 @@ public final class Pipeline {
             } else {
                 findings.add("Changed since the last generate: " + freshness.summary() + ".");
             }
-            findings.add("Fix: run " + FIX + ", then commit " + committed(options) + ".");
+            findings.add("Fix: run " + fix(options) + ", then commit " + committed(options) + ".");
         } else if (!freshness.upToDate()) {
             findings.add("The generated code is up to date, but the fingerprint is stale (" + freshness.summary()
-                    + "); run " + FIX + " and commit " + committed(options) + ".");
+                    + "); run " + fix(options) + " and commit " + committed(options) + ".");
         }
         Duration total = since(t0);
         report("check", findings.isEmpty() ? out + " matches the migrations" : out + " is behind (see below)", Duration.ZERO);

@@ -1,5 +1,6 @@
 package dev.cairn.pipeline;
 
+import dev.cairn.config.FrontEnd;
 import dev.cairn.config.RunPolicy;
 import dev.cairn.generate.CodegenSettings;
 import dev.cairn.lint.LintConfig;
@@ -23,10 +24,11 @@ import java.util.List;
  * @param flyway          schemas, placeholders, history table, out-of-order; its locations are {@code migrationDirs}
  * @param database        where the throwaway PostgreSQL comes from, as the settings say it (kind and image): an
  *                        input of the fingerprint, since another server (a PostGIS image) can generate other code
+ * @param frontEnd        who runs cairn: advice names its commands
  */
 public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen,
                               Path lockFile, Path fingerprintFile, RunPolicy policy, LintConfig lint,
-                              FlywaySettings flyway, String database) {
+                              FlywaySettings flyway, String database, FrontEnd frontEnd) {
 
     public enum Mode {
         /** Local generate: lock new migrations, regenerate when stale, write generated/ and the fingerprint. */
@@ -39,6 +41,7 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
         migrationDirs = List.copyOf(migrationDirs);
         if (policy == null) policy = RunPolicy.local();
         if (database == null) database = "";
+        if (frontEnd == null) frontEnd = FrontEnd.CLI;
         if (migrationDirs.isEmpty()) throw new IllegalArgumentException("No migration directories given");
         flyway = (flyway != null ? flyway : FlywaySettings.of(MigrationLocations.directories(migrationDirs)))
                 .withLocations(MigrationLocations.directories(migrationDirs));
@@ -47,7 +50,7 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
     /** Lock beside the migration folders, fingerprint in the generated module, a local run (WRITE, not forced). */
     public PipelineOptions(List<Path> migrationDirs, Path outputDirectory, CodegenSettings codegen) {
         this(migrationDirs, outputDirectory, codegen, defaultLockFile(migrationDirs),
-                defaultFingerprintFile(outputDirectory), RunPolicy.local(), LintConfig.defaults(), null, "");
+                defaultFingerprintFile(outputDirectory), RunPolicy.local(), LintConfig.defaults(), null, "", FrontEnd.CLI);
     }
 
     public Mode mode() {
@@ -73,20 +76,24 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
     }
 
     public PipelineOptions withDatabase(String kindAndImage) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, policy, lint, flyway, kindAndImage);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, policy, lint, flyway, kindAndImage, frontEnd);
+    }
+
+    public PipelineOptions withFrontEnd(FrontEnd runBy) {
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, policy, lint, flyway, database, runBy);
     }
 
     public PipelineOptions withPolicy(RunPolicy newPolicy) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, newPolicy, lint, flyway, database);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, newPolicy, lint, flyway, database, frontEnd);
     }
 
     /** The same options in another place (the warm engine's warm-up writes into a scratch folder). */
     public PipelineOptions withOutput(Path newOutput, Path newLockFile, Path newFingerprintFile) {
-        return new PipelineOptions(migrationDirs, newOutput, codegen, newLockFile, newFingerprintFile, policy, lint, flyway, database);
+        return new PipelineOptions(migrationDirs, newOutput, codegen, newLockFile, newFingerprintFile, policy, lint, flyway, database, frontEnd);
     }
 
     public PipelineOptions withLint(LintConfig config) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, policy, config, flyway, database);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, policy, config, flyway, database, frontEnd);
     }
 
     public PipelineOptions withForce(boolean newForce) {
@@ -94,15 +101,15 @@ public record PipelineOptions(List<Path> migrationDirs, Path outputDirectory, Co
     }
 
     public PipelineOptions withFlyway(FlywaySettings settings) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, policy, lint, settings, database);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, fingerprintFile, policy, lint, settings, database, frontEnd);
     }
 
     public PipelineOptions withLockFile(Path file) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, file, fingerprintFile, policy, lint, flyway, database);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, file, fingerprintFile, policy, lint, flyway, database, frontEnd);
     }
 
     public PipelineOptions withFingerprintFile(Path file) {
-        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, file, policy, lint, flyway, database);
+        return new PipelineOptions(migrationDirs, outputDirectory, codegen, lockFile, file, policy, lint, flyway, database, frontEnd);
     }
 
     /** Held while a run writes this project's output (beside {@link #hashCacheFile()}): one writing run at a time. */

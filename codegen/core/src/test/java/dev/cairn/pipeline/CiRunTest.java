@@ -84,6 +84,14 @@ class CiRunTest {
         assertEquals(Goals.FINDINGS, generate(jenkins, Map.of()), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.contains("V3__create_notes.sql") && l.contains("not in migrations.lock")), lines.toString());
         assertEquals(lockBefore, Files.readString(lock), "CI writes no lock");
+        // Through the Maven plugin's door, the advice names Maven's commands, not the CLI's.
+        List<String> maven = new ArrayList<>();
+        int code = dev.cairn.build.MavenGoal.run("generate", project, Map.of("snapshotCache", project.resolve("snapshots").toString(),
+                        "daemon", "off", "database", "embedded", "lint", "missing-undo=off"), null, Map.of(), jenkins,
+                maven::add, maven::add, root -> { }, (line, inputs) -> { });
+        assertEquals(Goals.FINDINGS, code, String.join("\n", maven));
+        assertTrue(maven.stream().anyMatch(l -> l.contains("run `mvn cairn:lock` (a local `mvn generate-sources` does it too)")), maven.toString());
+        assertTrue(maven.stream().noneMatch(l -> l.contains("cairn lock`")), "no CLI command for a Maven user: " + maven);
 
         // Locked by a developer's run (from the snapshot), then CI builds it from zero and leaves every cache alone.
         assertEquals(Goals.OK, generate(DEVELOPER, Map.of()), String.join("\n", lines));

@@ -235,7 +235,7 @@ class FreshnessPipelineTest {
         assertTrue(message.contains("table events: column embedding added; index idx_events_title removed;"
                 + " index idx_events_title_id added"), message);
         assertTrue(message.contains("migration/V2__add_embedding.sql added"), message);
-        assertTrue(message.contains("mvn generate-sources (or cairn generate)"), message);
+        assertTrue(message.contains("run `cairn generate` locally"), message);
         assertEquals(before, Files.readString(eventsClass()), "check mode never writes generated/");
         assertEquals(fingerprintBefore, Files.readString(project.resolve("generated/codegen.fingerprint")));
     }
@@ -266,6 +266,6 @@ class FreshnessPipelineTest {
         assertEquals(Outcome.STALE, stale.outcome());
         String message = String.join("\n", stale.findings());
         assertTrue(message.contains("The generated code is up to date, but the fingerprint is stale (data/V2__seed.sql added);"
-                + " run mvn generate-sources (or cairn generate) without CI=true and commit "), message);
+                + " run `cairn generate` locally (not in CI, without check) and commit "), message);
     }
 }
