@@ -34,12 +34,18 @@ final class LockCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Check only: also fail (exit 2) on migrations not in the lock yet; never write.")
     boolean verify;
 
+    @Option(names = "--unlock", split = ",", paramLabel = "VERSION",
+            description = "Take these versions back out of the lock: migrations a local run locked that are still your own"
+                    + " work (the next generate lints, observes and locks them anew). In git, what HEAD's lock holds has"
+                    + " shipped and stays (Maven: mvn cairn:lock -Dcairn.unlock=VERSION).")
+    java.util.List<String> unlock = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Map<Setting, String> m = new EnumMap<>(Setting.class);
         if (lockFile != null) m.put(Setting.LOCK_FILE, lockFile.toString());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return Goals.lock(project.settings(m), verify, out::println, err::println);
+        return Goals.lock(project.settings(m), verify, unlock, out::println, err::println);
     }
 }

@@ -162,8 +162,29 @@ public final class Goals {
      * longer fail a build. With {@code verify}, writes nothing and fails on anything unlocked.
      */
     public static int lock(CairnSettings settings, boolean verify, Consumer<String> out, Consumer<String> err) throws Exception {
+        return lock(settings, verify, List.of(), out, err);
+    }
+
+    /**
+     * As above; {@code unlock} names versions to take out of the lock instead (a local run locked
+     * them, and they are still the developer's work): the next generate lints, observes and locks
+     * them anew. In git, what HEAD's lock holds has shipped and cannot be unlocked.
+     */
+    public static int lock(CairnSettings settings, boolean verify, List<String> unlock, Consumer<String> out,
+                           Consumer<String> err) throws Exception {
         PipelineOptions options = settings.pipelineOptions(Map.of());
         Path lock = options.lockFile();
+        if (!unlock.isEmpty()) {
+            try {
+                for (var e : MigrationLocker.unlock(lock, unlock, CommittedLock.of(lock))) {
+                    out.accept("unlocked " + e.file() + ": new work again; the next generate lints and observes it, then locks it anew");
+                }
+                return OK;
+            } catch (MigrationLockException e) {
+                err.accept("error: " + e.getMessage());
+                return FINDINGS;
+            }
+        }
         try {
             List<MigrationFile> files = MigrationFiles.scan(options.migrationDirs(), lock.getParent()).migrations();
             MigrationLocker.Outcome o = MigrationLocker.enforce(lock, files,

@@ -54,6 +54,8 @@ public final class MavenGoal {
         // A goal's own switch, no setting: lint's `all` (-Dcairn.all) lists the released migrations' findings too.
         Map<String, String> settingParameters = new java.util.TreeMap<>(parameters);
         boolean all = Boolean.parseBoolean(settingParameters.remove("all"));
+        // lock's `unlock` (-Dcairn.unlock=1.28): versions a local run locked, taken back.
+        String unlock = settingParameters.remove("unlock");
         settingParameters.forEach((key, value) -> explicit.put(Setting.byKey(key).orElseThrow(
                 () -> new IllegalArgumentException("cairn " + goal + ": the plugin passed <" + key
                         + ">, which is no setting of this cairn version: use a plugin and an engine of one version.")), value));
@@ -82,7 +84,8 @@ public final class MavenGoal {
                 }
                 case "watch" -> Goals.watch(settings, environment, out, err);
                 case "lint" -> Goals.lint(settings, all, out);
-                case "lock" -> Goals.lock(settings, false, out, err);
+                case "lock" -> Goals.lock(settings, false, unlock == null || unlock.isBlank() ? List.of()
+                        : List.of(unlock.split("\\s*,\\s*")), out, err);
                 case "verify-undo" -> Goals.verifyUndo(settings, out);
                 case "clean-cache" -> {
                     Caches.clean(settings, environment, out);

@@ -51,6 +51,38 @@ public final class MigrationLocker {
     }
 
     /** With every entry of the lock released (outside git). */
+    /**
+     * Takes these versions' entries out of the lock, so that the next generate lints, observes and
+     * locks them anew: the way back for a migration a local run locked that is still the developer's
+     * own work (outside git, where nothing tells that it was never shipped). In git, an entry
+     * committed at HEAD is shipped and stays.
+     *
+     * @return the entries taken out
+     * @throws MigrationLockException for a version the lock does not hold, or one that is shipped
+     */
+    public static List<MigrationLock.Entry> unlock(Path lockFile, List<String> versions, CommittedLock committed) throws IOException {
+        if (!Files.isRegularFile(lockFile)) throw new MigrationLockException(lockFile + " does not exist: nothing to unlock.");
+        MigrationLock lock = MigrationLock.read(lockFile);
+        List<MigrationLock.Entry> out = new java.util.ArrayList<>();
+        for (String v : versions) {
+            org.flywaydb.core.api.MigrationVersion wanted = org.flywaydb.core.api.MigrationVersion.fromVersion(v.replace('_', '.'));
+            List<MigrationLock.Entry> matching = lock.entries().stream()
+                    .filter(e -> org.flywaydb.core.api.MigrationVersion.fromVersion(e.version()).equals(wanted)).toList();
+            if (matching.isEmpty()) {
+                throw new MigrationLockException("version " + v + " is not in " + lockFile + ": nothing to unlock.");
+            }
+            for (MigrationLock.Entry e : matching) {
+                if (committed.committed().isPresent() && committed.released(e)) {
+                    throw new MigrationLockException(e.file() + " is committed at HEAD in " + lockFile.getFileName()
+                            + ": it has shipped and stays locked. Put any change in a new migration.");
+                }
+                out.add(e);
+            }
+        }
+        lock.without(out).write(lockFile);
+        return out;
+    }
+
     public static Outcome enforce(Path lockFile, List<MigrationFile> files, Mode mode) throws IOException {
         return enforce(lockFile, files, mode, CommittedLock.ALL, FrontEnd.CLI);
     }

@@ -66,13 +66,16 @@ class ShippedLockTest {
     private int generate() throws Exception {
         lines.clear();
         last = null;
+        return Goals.run(settings(), DEVELOPER, lines::add, lines::add, r -> last = r, null);
+    }
+
+    private CairnSettings settings() {
         Map<Setting, String> explicit = new EnumMap<>(Setting.class);
         explicit.put(Setting.SNAPSHOT_CACHE, project.resolve("target/snapshots").toString());
         explicit.put(Setting.DAEMON, "off");
         explicit.put(Setting.DATABASE, "embedded");
         explicit.put(Setting.LINT, "missing-undo=off");
-        CairnSettings settings = CairnSettings.resolve(project, explicit, Map.of(), DEVELOPER);
-        return Goals.run(settings, DEVELOPER, lines::add, lines::add, r -> last = r, null);
+        return CairnSettings.resolve(project, explicit, Map.of(), DEVELOPER);
     }
 
     private boolean said(String... parts) {
@@ -137,5 +140,35 @@ class ShippedLockTest {
         Files.writeString(migrations.resolve("V1_27__create_events.sql"), "CREATE TABLE events (id bigint PRIMARY KEY);\n");
         assertEquals(Goals.FINDINGS, generate(), String.join("\n", lines));
         assertTrue(said("V1_27__create_events.sql was edited after it was locked", "(V1_28__...)"), lines.toString());
+    }
+
+    @Test
+    void outsideGitALocalEntryIsTakenBackByUnlock() throws Exception {
+        dev.cairn.files.FileTrees.delete(project.resolve(".git"));
+        assertEquals(Goals.OK, generate(), String.join("\n", lines));
+        Path v128 = migrations.resolve("V1_28__add_events_source.sql");
+        Files.writeString(v128, "ALTER TABLE events ADD COLUMN source text;\n");
+        assertEquals(Goals.OK, generate(), String.join("\n", lines));
+        Files.writeString(v128, "ALTER TABLE events ADD COLUMN source text;\nALTER TABLE events ADD COLUMN lang text;\n");
+        assertEquals(Goals.FINDINGS, generate(), "outside git every locked entry is released");
+
+        List<String> out = new ArrayList<>();
+        assertEquals(Goals.OK, Goals.lock(settings(), false, List.of("1.28"), out::add, out::add), out.toString());
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("unlocked migration/V1_28__add_events_source.sql")), out.toString());
+        assertFalse(Files.readString(lock).contains("V1_28"), "the line is gone");
+        assertEquals(Goals.OK, generate(), String.join("\n", lines));
+        assertEquals(PipelineResult.Outcome.GENERATED, last.outcome());
+        assertTrue(said("observe", "1 new migration watched"), "linted and observed again: " + lines);
+        assertTrue(Files.readString(lock).contains("migration/V1_28__add_events_source.sql"), "and locked anew");
+    }
+
+    @Test
+    void whatHeadHoldsCannotBeUnlocked() throws Exception {
+        assertEquals(Goals.OK, generate(), String.join("\n", lines));
+        commitAll();
+        List<String> out = new ArrayList<>();
+        assertEquals(Goals.FINDINGS, Goals.lock(settings(), false, List.of("1.27"), out::add, out::add));
+        assertTrue(out.stream().anyMatch(l -> l.contains("is committed at HEAD") && l.contains("shipped")), out.toString());
+        assertTrue(Files.readString(lock).contains("V1_27"));
     }
 }

@@ -18,6 +18,14 @@ public class LockMojo extends AbstractCairnMojo {
     @Parameter(property = "cairn.lockFile")
     protected File lockFile;
 
+    /**
+     * Versions to take back out of the lock, comma-separated (-Dcairn.unlock=1.28): migrations a local run
+     * locked that are still your own work; the next generate lints, observes and locks them anew. In git,
+     * what is committed at HEAD has shipped and cannot be unlocked.
+     */
+    @Parameter(property = "cairn.unlock")
+    protected String unlock;
+
     @Override
     protected String goal() {
         return "lock";
