@@ -400,6 +400,36 @@ class DatabaseCommandsTest {
     }
 
     @Test
+    void aUrlWithoutADatabaseIsAUsageErrorAndTouchesNoDatabase() throws Exception {
+        threeMigrations();
+        String server = pg.jdbcUrl().substring("jdbc:postgresql://".length(), pg.jdbcUrl().indexOf("/postgres"));
+        String maintenance = pg.jdbcUrl();
+        for (String command : List.of("migrate", "info", "validate", "repair", "drift", "undo")) {
+            for (String url : List.of("postgresql://postgres@" + server + "/", "jdbc:postgresql://" + server)) {
+                List<String> args = new ArrayList<>(List.of(command, "--url", url, "--password", pg.password()));
+                args.addAll(command.equals("undo") ? List.of("--steps", "1", "--undo-dir", dir.toString()) : List.of("--migrations", dirs()));
+                Result r = run(args.toArray(String[]::new));
+                assertEquals(Cairn.USAGE, r.code(), command + " " + url + ": " + r.all());
+                assertTrue(r.err().contains("the database name is missing"), r.err());
+            }
+        }
+        assertFalse(exists(maintenance, "items"), "nothing created in the maintenance database");
+        assertFalse(exists(maintenance, "flyway_schema_history"));
+        // Without a user the driver logs in as the system user: the first line says so.
+        String systemUser = System.getProperty("user.name");
+        String name = "t" + DATABASES.incrementAndGet();
+        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE \"" + systemUser + "\" LOGIN PASSWORD '" + APP_PASSWORD + "'");
+            s.execute("CREATE DATABASE " + name + " OWNER \"" + systemUser + "\"");
+        }
+        String url = pg.jdbcUrl().replace("/postgres", "/" + name);
+        Result m = run("migrate", "--url", url, "--password", APP_PASSWORD, "--migrations", dirs());
+        assertEquals(0, m.code(), m.all());
+        assertEquals("Migrating " + url + " as " + systemUser + " (no user given: the system user)",
+                m.out().lines().findFirst().orElseThrow().replaceAll(" \\(lock_timeout.*", ""));
+    }
+
+    @Test
     void passwordInJdbcUrlNeverAppearsInAnyCommandsMessage() throws Exception {
         threeMigrations();
         int port;

@@ -49,9 +49,12 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) {
         return DriverManager.getConnection(jdbcUrl, props);
     }
 
-    /** URL and user for messages; never the password. */
+    /**
+     * URL and user for messages; never the password. Without a user the driver logs in as the
+     * system user, and this says so (the first line of every command shows it).
+     */
     public String display() {
-        return mask(jdbcUrl) + (user != null ? " as " + user : "");
+        return mask(jdbcUrl) + " as " + (user != null ? user : System.getProperty("user.name") + " (no user given: the system user)");
     }
 
     /** Removes a password from any text about to be shown (error messages may echo the URL). */
