@@ -3,6 +3,7 @@ package dev.cairn.cli;
 import dev.cairn.config.CairnSettings;
 import dev.cairn.connect.ConnectionSettings;
 import dev.cairn.migrate.FlywaySettings;
+import dev.cairn.signal.Interruption;
 import dev.cairn.undo.DataLoss;
 import dev.cairn.migrate.FlywayHistory;
 import dev.cairn.undo.FlywaySearchPath;
@@ -88,6 +89,7 @@ final class UndoCommand implements Callable<Integer> {
         CairnSettings project = CairnSettings.resolve(root, Map.of(), CairnSettings.systemProperties(), System.getenv());
         UndoScripts scripts = UndoScripts.in(undoDir != null ? root.resolve(undoDir) : project.undoDirectory());
         FlywaySettings flyway = project.flyway();
+        DatabaseCommand.stopOnInterruption(settings, flyway);
 
         try (Connection c = connect(settings)) {
             FlywaySearchPath.apply(c, flyway.schemas().getFirst());
@@ -117,9 +119,11 @@ final class UndoCommand implements Callable<Integer> {
             }
             return Cairn.OK;
         } catch (UndoRefusedException e) {
+            Interruption.parkIfRequested();
             err.println("refused: " + e.getMessage());
             return Cairn.FAILURE;
         } catch (UndoFailedException e) {
+            Interruption.parkIfRequested(); // cancelled by the stop, which reports the state itself
             err.println("error: " + settings.redact(e.getMessage()));
             return Cairn.FAILURE;
         }

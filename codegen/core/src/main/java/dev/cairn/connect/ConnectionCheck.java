@@ -3,8 +3,8 @@ package dev.cairn.connect;
 import org.postgresql.Driver;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -38,12 +38,7 @@ public final class ConnectionCheck {
     /** Connects once and closes again; throws {@link DatabaseUnavailableException} with a readable message. */
     public static void verify(ConnectionSettings settings) {
         Target target = target(settings);
-        Properties props = new Properties();
-        if (settings.user() != null) props.setProperty("user", settings.user());
-        if (settings.password() != null) props.setProperty("password", settings.password());
-        props.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-        props.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-        try (Connection ignored = DriverManager.getConnection(settings.jdbcUrl(), props)) {
+        try (Connection ignored = settings.connect(Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS))) {
             // reachable, authenticated, database exists
         } catch (SQLException e) {
             throw new DatabaseUnavailableException(settings.redact(explain(e, target, settings.user())), e);
