@@ -8,8 +8,10 @@ import dev.cairn.connect.ConnectionSettings;
 import dev.cairn.migrate.FlywayFactory;
 import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.migrate.MigrationLocations;
+import dev.cairn.migrate.Migrator;
 import dev.cairn.migrate.StoppedRun;
 import dev.cairn.signal.Interruption;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +60,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Colors colors = Colors.detect(System.getenv());
+        FluentConfiguration config = null;
         try {
             FlywaySettings flyway = source.flyway();
             MigrationLocations locations = flyway.locations();
@@ -65,12 +68,14 @@ abstract class DatabaseCommand implements Callable<Integer> {
             FlywaySettings project = source.project.settings().flyway().withLocations(locations);
             stopOnInterruption(settings, project);
             ConnectionCheck.verify(settings);
-            FluentConfiguration config = FlywayFactory.configure(settings.jdbcUrl(), settings.user(), settings.password(), project)
+            config = FlywayFactory.configure(settings.jdbcUrl(), settings.user(), settings.password(), project)
                     .dataSource(settings.dataSource());
             return run(new Run(out, err, colors, settings, locations, config));
         } catch (Exception e) {
             Interruption.parkIfRequested();
-            err.println(colors.red("error:") + " " + settings.redact(ErrorText.of(e)));
+            // Flyway reads every file before it does anything (info, pending): a file it cannot use is named.
+            Exception shown = e instanceof FlywayException f && config != null ? Migrator.explain(f, config) : e;
+            err.println(colors.red("error:") + " " + settings.redact(ErrorText.of(shown)));
             if (Boolean.getBoolean("cairn.stacktrace")) e.printStackTrace(err);
             err.flush();
             return Cairn.FAILURE;

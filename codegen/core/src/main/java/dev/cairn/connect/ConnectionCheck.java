@@ -2,6 +2,7 @@ package dev.cairn.connect;
 
 import org.postgresql.Driver;
 
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -48,6 +49,21 @@ public final class ConnectionCheck {
     static String explain(SQLException e, Target t, String user) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String who = user != null ? user : System.getProperty("user.name");
+        // The driver reports these with connection states (08...), as if the server were not there.
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof UnknownHostException unknown) {
+                String host = unknown.getMessage() == null ? t.host() : unknown.getMessage().split(":")[0].strip();
+                return "Cannot find the host \"" + host + "\" of the database URL (no address for it in DNS or /etc/hosts)."
+                        + " Fix the host name in --url / DATABASE_URL. Nothing was changed.";
+            }
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        boolean empty = message.contains("password is an empty string");
+        if (empty || message.contains("no password was provided")) {
+            return "PostgreSQL at " + t.hostPort() + " asks user \"" + who + "\" for a password, and "
+                    + (empty ? "the one given is empty" : "none was given") + ". Give it with --password (without a value to be"
+                    + " prompted), PGPASSWORD or in the URL (user:password@ before the host). Nothing was changed.";
+        }
         return switch (state) {
             case "28P01" -> "Password authentication failed for user \"" + who + "\" at " + t.hostPort()
                     + ". Check --password / PGPASSWORD (or the password in DATABASE_URL).";

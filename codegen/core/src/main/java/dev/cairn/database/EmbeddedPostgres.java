@@ -77,10 +77,18 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
 
     /** Starts a server on a copy of {@code seed} (null: a fresh initdb); the caller owns it and must close it. */
     public static EmbeddedPostgres start(DataSeed seed) throws IOException {
-        Path install = PostgresBinaries.install();
         Optional<UnprivilegedUser> runAs = UnprivilegedUser.whenRoot();
-        LeftoverServers.removeAbandoned();
-        EmbeddedPostgres pg = new EmbeddedPostgres(LeftoverServers.newWorkDir(), runAs);
+        Path install;
+        EmbeddedPostgres pg;
+        try {
+            install = PostgresBinaries.install();
+            LeftoverServers.removeAbandoned();
+            pg = new EmbeddedPostgres(LeftoverServers.newWorkDir(), runAs);
+        } catch (IOException e) {
+            Optional<String> cause = TempFolderCheck.unusable(LeftoverServers.tmp(), e);
+            if (cause.isPresent()) throw new IOException(cause.get(), e);
+            throw e;
+        }
         // From here on, Ctrl-C or a failure at any point still stops what was started and deletes the files.
         try {
             Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
@@ -97,7 +105,7 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
             pg.close();
             // A temp folder the server's user cannot enter, or one mounted noexec, fails deep inside
             // initdb ("libicuuc.so.60: cannot open shared object file"): name the cause instead.
-            java.util.Optional<String> cause = TempFolderCheck.problem(install, pg.workDir, runAs);
+            java.util.Optional<String> cause = TempFolderCheck.problem(install, pg.workDir, runAs, e);
             if (cause.isPresent()) throw new IOException(cause.get(), e);
             throw e;
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The password of the throwaway servers this user starts, kept in a file only this user can read
@@ -39,11 +41,22 @@ public final class ServerSecret {
         String p = password;
         if (p == null) {
             synchronized (ServerSecret.class) {
-                if (password == null) password = load(LeftoverServers.tmp().resolve(NAME + fileSafe(System.getProperty("user.name"))));
+                if (password == null) password = inTemp();
                 p = password;
             }
         }
         return p;
+    }
+
+    private static String inTemp() throws IOException {
+        Path tmp = LeftoverServers.tmp();
+        try {
+            return load(tmp.resolve(NAME + fileSafe(System.getProperty("user.name"))));
+        } catch (IOException e) {
+            Optional<String> cause = TempFolderCheck.unusable(tmp, e);
+            if (cause.isPresent()) throw new IOException(cause.get(), e);
+            throw e;
+        }
     }
 
     /** What initdb stores for the superuser: a SCRAM-SHA-256 verifier of {@link #password()}, not the password. */
@@ -80,7 +93,13 @@ public final class ServerSecret {
         Path temp = Files.createTempFile(file.getParent(), NAME, ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY)));
         try {
-            Files.writeString(temp, HexFormat.of().formatHex(random) + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.writeString(temp, HexFormat.of().formatHex(random) + "\n", StandardCharsets.UTF_8);
+            } catch (FileSystemException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new FileSystemException(temp.toString(), null, e.getMessage()); // a full disk: name the file
+            }
             Files.createLink(file, temp);
         } catch (FileAlreadyExistsException raced) {
             // another build made it first: that one is used
