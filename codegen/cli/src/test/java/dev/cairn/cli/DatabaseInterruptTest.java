@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -83,6 +85,38 @@ class DatabaseInterruptTest {
                 assertEquals(List.of("1"), rows(s, "SELECT count(*) FROM t1"), "a reader does not wait");
                 assertEquals(List.of("0"), rows(s, "SELECT count(*) FROM information_schema.columns WHERE table_name = 't1' AND column_name = 'note'"));
                 assertEquals(List.of("1|t"), rows(s, "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL"));
+            }
+        }
+    }
+
+    @Test
+    void sigtermDuringAnUndoCancelsItAndKeepsTheHistory() throws Exception {
+        String url = newDatabase();
+        Path m = Files.createDirectories(dir.resolve("migration"));
+        Path u = Files.createDirectories(dir.resolve("undo"));
+        Files.writeString(m.resolve("V1__t1.sql"), "CREATE TABLE t1 (id int);\n");
+        Files.writeString(m.resolve("V2__note.sql"), "ALTER TABLE t1 ADD COLUMN note text;\n");
+        Files.writeString(u.resolve("U2__note.sql"), "ALTER TABLE t1 DROP COLUMN note;\nSELECT pg_sleep(60);\n");
+        int migrated = Cairn.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+                .execute("migrate", "--url", url, "--user", pg.user(), "--password", pg.password(), "--migrations", m.toString(),
+                        "--project-dir", dir.toString());
+        assertEquals(0, migrated);
+
+        try (CliProcess cli = CliProcess.start(Map.of("PGPASSWORD", pg.password()),
+                "undo", "--steps", "1", "--url", url, "--user", pg.user(), "--undo-dir", u.toString(), "--project-dir", dir.toString())) {
+            await(url, "the CLI's session sleeping in U2", 60, "SELECT count(*) = 1 FROM pg_stat_activity WHERE application_name = 'cairn (pid "
+                    + cli.pid() + ")' AND state = 'active' AND query LIKE 'SELECT pg_sleep%'");
+            cli.signal("TERM");
+            assertEquals(143, cli.exitCode(60), cli.out() + cli.err());
+            await(url, "no session of the CLI and no lock on t1 besides the test's", 2,
+                    "SELECT (SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'cairn%(pid " + cli.pid() + ")') = 0"
+                            + " AND (SELECT count(*) FROM pg_locks WHERE relation = 't1'::regclass AND pid <> pg_backend_pid()) = 0");
+            assertEquals("interrupted during undo: the running statement was cancelled on the server and rolled back;"
+                    + " the history public.flyway_schema_history says applied up to version 2;"
+                    + " no session of cairn is left on the server.", cli.err().strip());
+            try (Connection c = connect(url); Statement s = c.createStatement()) {
+                assertEquals(List.of("1"), rows(s, "SELECT count(*) FROM information_schema.columns WHERE table_name = 't1' AND column_name = 'note'"));
+                assertEquals(List.of("1|t", "2|t"), rows(s, "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"));
             }
         }
     }
