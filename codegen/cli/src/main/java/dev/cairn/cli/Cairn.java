@@ -59,21 +59,23 @@ public final class Cairn {
     }
 
     /**
-     * Commands that change a real database or migrations.lock: what an interruption leaves there is
-     * theirs to say (migrate prints each applied migration), so "nothing was written" would not be true.
+     * A command that changes migrations.lock: what an interruption leaves there is its own to say,
+     * so "nothing was written" would not be true. (The commands on a real database say what they
+     * left there: {@link DatabaseCommand#stopOnInterruption}.)
      */
-    private static final java.util.Set<String> WRITING_COMMANDS = java.util.Set.of("migrate", "baseline", "repair", "undo", "lock");
+    private static final String LOCK_COMMAND = "lock";
 
     public static void main(String[] args) {
-        boolean writes = args.length > 0 && WRITING_COMMANDS.contains(args[0]);
-        if (writes || java.util.Arrays.asList(args).contains("--watch")) System.exit(execute(args)); // Ctrl-C is how a watch ends
-        // Ctrl-C / SIGTERM: `interrupted during <stage>; nothing was written`, exit 130/143, nothing else.
+        boolean lock = args.length > 0 && args[0].equals(LOCK_COMMAND);
+        if (lock || java.util.Arrays.asList(args).contains("--watch")) System.exit(execute(args)); // Ctrl-C is how a watch ends
+        // Ctrl-C / SIGTERM: `interrupted during <stage>; nothing was written` (or what a database command left), exit 130/143, nothing else.
         PrintStream terminal = System.err;
         Interruption.gateSystemStreams();
         int code;
         try (Interruption.Handlers signals = Interruption.install(terminal)) {
             if (args.length > 0) Interruption.stage(args[0]);
             code = execute(args);
+            Interruption.parkIfRequested(); // a command that ended because of the stop must not exit before its line
         }
         System.exit(code);
     }

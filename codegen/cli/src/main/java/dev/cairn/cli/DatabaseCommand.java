@@ -8,6 +8,10 @@ import dev.cairn.connect.ConnectionSettings;
 import dev.cairn.migrate.FlywayFactory;
 import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.migrate.MigrationLocations;
+import dev.cairn.migrate.Migrator;
+import dev.cairn.migrate.StoppedRun;
+import dev.cairn.signal.Interruption;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,16 +60,22 @@ abstract class DatabaseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Colors colors = Colors.detect(System.getenv());
+        FluentConfiguration config = null;
         try {
             FlywaySettings flyway = source.flyway();
             MigrationLocations locations = flyway.locations();
-            ConnectionCheck.verify(settings);
             // Schemas, table, placeholders and --out-of-order as the project sets them; the locations as resolved here.
-            FluentConfiguration config = FlywayFactory.configure(settings.jdbcUrl(), settings.user(), settings.password(),
-                    source.project.settings().flyway().withLocations(locations));
+            FlywaySettings project = source.project.settings().flyway().withLocations(locations);
+            stopOnInterruption(settings, project);
+            ConnectionCheck.verify(settings);
+            config = FlywayFactory.configure(settings.jdbcUrl(), settings.user(), settings.password(), project)
+                    .dataSource(settings.dataSource());
             return run(new Run(out, err, colors, settings, locations, config));
         } catch (Exception e) {
-            err.println(colors.red("error:") + " " + settings.redact(ErrorText.of(e)));
+            Interruption.parkIfRequested();
+            // Flyway reads every file before it does anything (info, pending): a file it cannot use is named.
+            Exception shown = e instanceof FlywayException f && config != null ? Migrator.explain(f, config) : e;
+            err.println(colors.red("error:") + " " + settings.redact(ErrorText.of(shown)));
             if (Boolean.getBoolean("cairn.stacktrace")) e.printStackTrace(err);
             err.flush();
             return Cairn.FAILURE;
@@ -86,6 +96,15 @@ abstract class DatabaseCommand implements Callable<Integer> {
             }
         }
         return advice;
+    }
+
+    /**
+     * Ctrl-C or SIGTERM from here on cancels this command's statements on the server, waits for the
+     * rollback and says what state the database and Flyway's history are in (exit 130/143): the
+     * connection closing with the JVM would leave a running statement and its locks behind.
+     */
+    static void stopOnInterruption(ConnectionSettings settings, FlywaySettings flyway) {
+        Interruption.whenStopped(() -> StoppedRun.stop(settings, flyway).line());
     }
 
     /** A subcommand's own option checks; a non-null answer is a usage error (exit 64). */

@@ -11,6 +11,7 @@ import dev.cairn.drift.DriftText;
 import dev.cairn.drift.LiveDatabase;
 import dev.cairn.migrate.FlywaySettings;
 import dev.cairn.migrate.MigrationLocations;
+import dev.cairn.signal.Interruption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +65,7 @@ final class DriftCommand implements Callable<Integer> {
             return Cairn.FAILURE;
         }
         FlywaySettings flyway = source.project.settings().flyway();
+        DatabaseCommand.stopOnInterruption(settings, flyway);
         try {
             DriftReport report = new DriftCheck(DatabaseProvider.embedded(),
                     flyway.withLocations(locations), flyway.schemas().getFirst()).run(settings);
@@ -71,9 +73,11 @@ final class DriftCommand implements Callable<Integer> {
             else DriftText.write(report, spec.commandLine().getOut());
             return report.differences() == 0 ? Cairn.OK : Cairn.FINDINGS;
         } catch (LiveDatabase.ConnectionFailedException e) {
+            Interruption.parkIfRequested();
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return Cairn.FAILURE;
         } catch (Exception e) {
+            Interruption.parkIfRequested(); // cancelled by the stop, which reports the state itself
             spec.commandLine().getErr().println("error: " + settings.redact(ErrorText.of(e)));
             if (Boolean.getBoolean("cairn.stacktrace")) e.printStackTrace(spec.commandLine().getErr());
             return Cairn.FAILURE;

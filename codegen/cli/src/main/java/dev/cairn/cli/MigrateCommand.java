@@ -7,6 +7,7 @@ import dev.cairn.migrate.KnownVersions;
 import dev.cairn.migrate.MigrationFailedException;
 import dev.cairn.migrate.Migrator;
 import dev.cairn.migrate.SessionTimeouts;
+import dev.cairn.signal.Interruption;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -76,7 +77,7 @@ final class MigrateCommand extends DatabaseCommand {
                 return Cairn.FINDINGS;
             }
         }
-        run.flyway().dataSource(timeouts.dataSource(run.settings().jdbcUrl(), run.settings().user(), run.settings().password()));
+        run.flyway().dataSource(timeouts.dataSource(run.settings()));
         if (target != null) {
             KnownVersions.require(run.flyway().load(), target, "--target");
             run.flyway().target(target);
@@ -103,6 +104,7 @@ final class MigrateCommand extends DatabaseCommand {
             for (String advice : invalidIndexes(run)) run.err().println(run.colors().red("warning:") + " " + capitalize(advice));
             return Cairn.OK;
         } catch (MigrationFailedException e) {
+            Interruption.parkIfRequested(); // cancelled by the stop, which reports the state itself
             run.out().flush();
             run.err().println(run.colors().red("error:") + " " + run.settings().redact(
                     e.script() == null ? beforeAnyMigration(e) : e.getMessage()));

@@ -3,6 +3,7 @@ package dev.cairn.cli;
 import dev.cairn.config.CairnSettings;
 import dev.cairn.connect.ConnectionSettings;
 import dev.cairn.migrate.FlywaySettings;
+import dev.cairn.signal.Interruption;
 import dev.cairn.undo.DataLoss;
 import dev.cairn.migrate.FlywayHistory;
 import dev.cairn.undo.FlywaySearchPath;
@@ -33,8 +34,9 @@ import java.util.concurrent.Callable;
         description = {"Undo the newest migrations of a real database with their U<n> scripts, newest first, and delete their rows from Flyway's history, so a later migrate applies them again.",
                 "Each step (undo + history row) is one transaction; a CONCURRENTLY step runs outside one.",
                 "Refuses, changing nothing, when an undo script is missing, the target is not applied, or the history has failed entries.",
-                "Before anything is changed the undo is rehearsed (rolled back) to count the rows of tables and the values of"
-                        + " columns it would drop; it refuses then unless --allow-data-loss is given (--dry-run lists them too).",
+                "Before anything is changed the undo is rehearsed (rolled back), comparing the row count of every table and"
+                        + " the values of the columns it drops before and after; any loss refuses it unless --allow-data-loss"
+                        + " is given (--dry-run lists them too).",
                 "Exit code 0: done, 1: refused or failed, 2: it would destroy data and --allow-data-loss was not given."})
 final class UndoCommand implements Callable<Integer> {
 
@@ -58,7 +60,7 @@ final class UndoCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print what would be undone; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--allow-data-loss", description = "Undo even when it drops tables or columns that hold data.")
+    @Option(names = "--allow-data-loss", description = "Undo even when it removes rows (drop, truncate, delete, cascade) or drops columns that hold values.")
     boolean allowDataLoss;
 
     @Option(names = "--project-dir", defaultValue = ".", description = "Project root (default: ${DEFAULT-VALUE}).")
@@ -87,6 +89,7 @@ final class UndoCommand implements Callable<Integer> {
         CairnSettings project = CairnSettings.resolve(root, Map.of(), CairnSettings.systemProperties(), System.getenv());
         UndoScripts scripts = UndoScripts.in(undoDir != null ? root.resolve(undoDir) : project.undoDirectory());
         FlywaySettings flyway = project.flyway();
+        DatabaseCommand.stopOnInterruption(settings, flyway);
 
         try (Connection c = connect(settings)) {
             FlywaySearchPath.apply(c, flyway.schemas().getFirst());
@@ -116,9 +119,11 @@ final class UndoCommand implements Callable<Integer> {
             }
             return Cairn.OK;
         } catch (UndoRefusedException e) {
+            Interruption.parkIfRequested();
             err.println("refused: " + e.getMessage());
             return Cairn.FAILURE;
         } catch (UndoFailedException e) {
+            Interruption.parkIfRequested(); // cancelled by the stop, which reports the state itself
             err.println("error: " + settings.redact(e.getMessage()));
             return Cairn.FAILURE;
         }

@@ -400,6 +400,89 @@ class DatabaseCommandsTest {
     }
 
     @Test
+    void aUrlWithoutADatabaseIsAUsageErrorAndTouchesNoDatabase() throws Exception {
+        threeMigrations();
+        String server = pg.jdbcUrl().substring("jdbc:postgresql://".length(), pg.jdbcUrl().indexOf("/postgres"));
+        String maintenance = pg.jdbcUrl();
+        for (String command : List.of("migrate", "info", "validate", "repair", "drift", "undo")) {
+            for (String url : List.of("postgresql://postgres@" + server + "/", "jdbc:postgresql://" + server)) {
+                List<String> args = new ArrayList<>(List.of(command, "--url", url, "--password", pg.password()));
+                args.addAll(command.equals("undo") ? List.of("--steps", "1", "--undo-dir", dir.toString()) : List.of("--migrations", dirs()));
+                Result r = run(args.toArray(String[]::new));
+                assertEquals(Cairn.USAGE, r.code(), command + " " + url + ": " + r.all());
+                assertTrue(r.err().contains("the database name is missing"), r.err());
+            }
+        }
+        assertFalse(exists(maintenance, "items"), "nothing created in the maintenance database");
+        assertFalse(exists(maintenance, "flyway_schema_history"));
+        // Without a user the driver logs in as the system user: the first line says so.
+        String systemUser = System.getProperty("user.name");
+        String name = "t" + DATABASES.incrementAndGet();
+        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE \"" + systemUser + "\" LOGIN PASSWORD '" + APP_PASSWORD + "'");
+            s.execute("CREATE DATABASE " + name + " OWNER \"" + systemUser + "\"");
+        }
+        String url = pg.jdbcUrl().replace("/postgres", "/" + name);
+        Result m = run("migrate", "--url", url, "--password", APP_PASSWORD, "--migrations", dirs());
+        assertEquals(0, m.code(), m.all());
+        assertEquals("Migrating " + url + " as " + systemUser + " (no user given: the system user)",
+                m.out().lines().findFirst().orElseThrow().replaceAll(" \\(lock_timeout.*", ""));
+    }
+
+    // ---- messages that name the cause and the file (issue 27, item 5) ----------------------------
+
+    @Test
+    void aMigrationThatIsNotUtf8IsNamedByMigrateAndInfo() throws Exception {
+        Path d = migrations("V1__create_items.sql", "CREATE TABLE items (id bigint PRIMARY KEY);\n");
+        Files.write(d.resolve("V2__latin1.sql"), "-- caf\u00e9 prices\nALTER TABLE items ADD COLUMN price numeric;\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        String url = newDatabase();
+        for (String command : List.of("migrate", "info", "validate")) {
+            Result r = run(command, "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString());
+            assertEquals(1, r.code(), command + ": " + r.all());
+            assertTrue(r.err().contains("error: " + d.resolve("V2__latin1.sql") + " is not valid UTF-8: byte offset 6 (line 1) holds"
+                    + " 0xE9. Flyway reads migrations as UTF-8: re-save the file as UTF-8"), command + ": " + r.err());
+            assertFalse(r.err().contains("Unable to calculate checksum"), r.err());
+        }
+        assertFalse(exists(url, "items"), "nothing migrated");
+    }
+
+    @Test
+    void aFileMixingConcurrentlyWithOtherStatementsIsNamed() throws Exception {
+        Path d = migrations("V1__create_items.sql", "CREATE TABLE items (id bigint PRIMARY KEY, name text);\n",
+                "V2__orders_and_index.sql", "CREATE TABLE orders (id bigint PRIMARY KEY);\n"
+                        + "CREATE INDEX CONCURRENTLY items_name ON items (name);\n");
+        String url = newDatabase();
+        Result m = run("migrate", "--url", url, "--user", "postgres", "--password", pg.password(), "--migrations", d.toString());
+        assertEquals(1, m.code(), m.all());
+        assertTrue(m.err().startsWith("error: Migration V2__orders_and_index.sql line 2 (" + d.resolve("V2__orders_and_index.sql")
+                + "): `CREATE INDEX CONCURRENTLY items_name ON items (name)` cannot run in a transaction, and the file's other"
+                + " statements run in one; Flyway refuses to mix them. Put that statement in a migration of its own (a new version)."
+                + " Nothing of this file ran.\n"), m.err());
+        assertFalse(m.err().contains("named above"), m.err());
+        assertEquals(List.of("1|SQL|t"), history(url));
+        assertFalse(exists(url, "orders"));
+    }
+
+    @Test
+    void anEmptyPasswordAndAnUnknownHostAreNamedNotCalledUnreachable() throws Exception {
+        threeMigrations();
+        String url = newDatabase();
+        Result empty = run("info", "--url", url, "--user", "app", "--password=", "--migrations", dirs());
+        assertEquals(1, empty.code(), empty.all());
+        String server = url.substring("jdbc:postgresql://".length(), url.lastIndexOf('/'));
+        assertEquals("error: PostgreSQL at " + server + " asks user \"app\" for a password, and the one given is empty. Give it"
+                + " with --password (without a value to be prompted), PGPASSWORD or in the URL (user:password@ before the host)."
+                + " Nothing was changed.", empty.err().strip());
+
+        Result unknown = run("migrate", "--url", "postgresql://app@no-such-host.invalid:5432/tracker", "--password", APP_PASSWORD,
+                "--migrations", dirs());
+        assertEquals(1, unknown.code(), unknown.all());
+        assertEquals("error: Cannot find the host \"no-such-host.invalid\" of the database URL (no address for it in DNS or"
+                + " /etc/hosts). Fix the host name in --url / DATABASE_URL. Nothing was changed.", unknown.err().strip());
+    }
+
+    @Test
     void passwordInJdbcUrlNeverAppearsInAnyCommandsMessage() throws Exception {
         threeMigrations();
         int port;

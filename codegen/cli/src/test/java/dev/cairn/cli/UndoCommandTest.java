@@ -232,6 +232,47 @@ class UndoCommandTest {
     }
 
     @Test
+    void undoThatTruncatesOrDeletesRowsOfAnyTableIsRefusedWithCounts() throws Exception {
+        // The issue's case: orders (empty) is dropped, items loses its rows through TRUNCATE ... CASCADE.
+        write(migrations, "V5__orders.sql", """
+                CREATE TABLE items (id bigint PRIMARY KEY, name text);
+                CREATE SCHEMA audit;
+                CREATE TABLE audit.log (id bigint PRIMARY KEY, what text);
+                CREATE TABLE orders (id bigint PRIMARY KEY);
+                """);
+        write(undo, "U5__orders.sql", "TRUNCATE items CASCADE;\nDELETE FROM audit.log WHERE id > 1;\nDROP TABLE orders;\n");
+        migrate();
+        onDatabase("INSERT INTO items VALUES (1, 'pen'), (2, 'ink'); INSERT INTO audit.log VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+
+        Result refused = undo("--steps", "1");
+        assertEquals(Cairn.FINDINGS, refused.exit(), refused.out() + refused.err());
+        assertTrue(refused.out().contains("This undo destroys data:\n"
+                + "  table audit.log: 2 rows removed (3 before, 1 after)\n"
+                + "  table items: 2 rows removed (2 before, 0 after)\n"), refused.out());
+        assertFalse(refused.out().contains("orders"), "an empty table loses nothing: " + refused.out());
+        assertEquals(List.of("1", "2", "3", "4", "5"), history());
+        assertEquals(List.of("2", "3"), counts("SELECT count(*) FROM items", "SELECT count(*) FROM audit.log"));
+
+        Result allowed = undo("--steps", "1", "--allow-data-loss");
+        assertEquals(Cairn.OK, allowed.exit(), allowed.out() + allowed.err());
+        assertEquals(List.of("1", "2", "3", "4"), history());
+        assertEquals(List.of("0", "1"), counts("SELECT count(*) FROM items", "SELECT count(*) FROM audit.log"));
+    }
+
+    private List<String> counts(String... queries) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, server.user(), server.password()); Statement s = c.createStatement()) {
+            for (String q : queries) {
+                try (ResultSet rs = s.executeQuery(q)) {
+                    rs.next();
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
     void undoThatDropsOnlyEmptyColumnsNeedsNoPermission() throws Exception {
         onDatabase("INSERT INTO tasks (title, priority) VALUES ('a', 1)"); // done_at stays NULL
         Result r = undo("--steps", "1");

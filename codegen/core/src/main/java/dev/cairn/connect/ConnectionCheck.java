@@ -2,9 +2,10 @@ package dev.cairn.connect;
 
 import org.postgresql.Driver;
 
+import java.net.UnknownHostException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -38,12 +39,7 @@ public final class ConnectionCheck {
     /** Connects once and closes again; throws {@link DatabaseUnavailableException} with a readable message. */
     public static void verify(ConnectionSettings settings) {
         Target target = target(settings);
-        Properties props = new Properties();
-        if (settings.user() != null) props.setProperty("user", settings.user());
-        if (settings.password() != null) props.setProperty("password", settings.password());
-        props.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-        props.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-        try (Connection ignored = DriverManager.getConnection(settings.jdbcUrl(), props)) {
+        try (Connection ignored = settings.connect(Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS))) {
             // reachable, authenticated, database exists
         } catch (SQLException e) {
             throw new DatabaseUnavailableException(settings.redact(explain(e, target, settings.user())), e);
@@ -53,6 +49,21 @@ public final class ConnectionCheck {
     static String explain(SQLException e, Target t, String user) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String who = user != null ? user : System.getProperty("user.name");
+        // The driver reports these with connection states (08...), as if the server were not there.
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof UnknownHostException unknown) {
+                String host = unknown.getMessage() == null ? t.host() : unknown.getMessage().split(":")[0].strip();
+                return "Cannot find the host \"" + host + "\" of the database URL (no address for it in DNS or /etc/hosts)."
+                        + " Fix the host name in --url / DATABASE_URL. Nothing was changed.";
+            }
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        boolean empty = message.contains("password is an empty string");
+        if (empty || message.contains("no password was provided")) {
+            return "PostgreSQL at " + t.hostPort() + " asks user \"" + who + "\" for a password, and "
+                    + (empty ? "the one given is empty" : "none was given") + ". Give it with --password (without a value to be"
+                    + " prompted), PGPASSWORD or in the URL (user:password@ before the host). Nothing was changed.";
+        }
         return switch (state) {
             case "28P01" -> "Password authentication failed for user \"" + who + "\" at " + t.hostPort()
                     + ". Check --password / PGPASSWORD (or the password in DATABASE_URL).";

@@ -1,8 +1,11 @@
 package dev.cairn.connect;
 
+import org.postgresql.ds.PGSimpleDataSource;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -42,16 +45,44 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) {
         return new ConnectionSettings(given.url().toString(), given.user(), given.password());
     }
 
+    /** A connection named as this process's ({@link OwnSessions}), so an interruption can stop its statement. */
     public Connection connect() throws SQLException {
-        Properties props = new Properties();
-        if (user != null) props.setProperty("user", user);
-        if (password != null) props.setProperty("password", password);
+        return DriverManager.getConnection(jdbcUrl, properties());
+    }
+
+    /** As {@link #connect()}, giving up after {@code timeout} to reach the server and log in. */
+    public Connection connect(Duration timeout) throws SQLException {
+        Properties props = properties();
+        props.setProperty("connectTimeout", Long.toString(Math.max(1, timeout.toSeconds())));
+        props.setProperty("loginTimeout", Long.toString(Math.max(1, timeout.toSeconds())));
         return DriverManager.getConnection(jdbcUrl, props);
     }
 
-    /** URL and user for messages; never the password. */
+    /** For libraries that open their own connections (Flyway); named like {@link #connect()}'s. */
+    public PGSimpleDataSource dataSource() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(jdbcUrl);
+        if (user != null) ds.setUser(user);
+        if (password != null) ds.setPassword(password);
+        ds.setApplicationName(OwnSessions.applicationName());
+        return ds;
+    }
+
+    /** The driver properties of every connection: credentials (never in the URL) and the application name. */
+    Properties properties() {
+        Properties props = new Properties();
+        if (user != null) props.setProperty("user", user);
+        if (password != null) props.setProperty("password", password);
+        props.setProperty("ApplicationName", OwnSessions.applicationName());
+        return props;
+    }
+
+    /**
+     * URL and user for messages; never the password. Without a user the driver logs in as the
+     * system user, and this says so (the first line of every command shows it).
+     */
     public String display() {
-        return mask(jdbcUrl) + (user != null ? " as " + user : "");
+        return mask(jdbcUrl) + " as " + (user != null ? user : System.getProperty("user.name") + " (no user given: the system user)");
     }
 
     /** Removes a password from any text about to be shown (error messages may echo the URL). */

@@ -15,13 +15,19 @@ import java.util.regex.Pattern;
  * {@code postgresql://} and {@code postgres://}, with credentials in the authority
  * ({@code user:password@}) or in the parameters ({@code ?user=..&password=..}). It reads a URL
  * completely or refuses it, naming the part that is wrong: a lenient parser that fell back to
- * localhost:5432 on a typo in the port once pointed a command at another server.
+ * localhost:5432 on a typo in the port once pointed a command at another server. The database name
+ * is required (without it a migrate once filled the maintenance database {@code postgres}); a host
+ * without a port gets {@code :5432} and an empty host list {@code localhost:5432} written into the
+ * URL, so every line that shows the URL shows where it really points.
  */
 public record PostgresJdbcUrl(String server, String database, String parameters) {
 
     private static final String JDBC = "jdbc:postgresql://";
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+(%[A-Za-z0-9]+)?]");
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
+    /** What the driver uses for a URL without host or port; written into the URL so messages show it. */
+    static final String DEFAULT_HOST = "localhost";
+    static final int DEFAULT_PORT = 5432;
 
     /** A URL as given: where it points, and the credentials it carried (decoded; null when absent). */
     public record Given(PostgresJdbcUrl url, String user, String password) {
@@ -29,7 +35,7 @@ public record PostgresJdbcUrl(String server, String database, String parameters)
 
     /** An internally built JDBC URL (no credentials in it); the database defaults to postgres. */
     public static PostgresJdbcUrl parse(String jdbcUrl) {
-        PostgresJdbcUrl url = read(jdbcUrl).url();
+        PostgresJdbcUrl url = split(jdbcUrl).url();
         return url.database().isEmpty() ? new PostgresJdbcUrl(url.server(), "postgres", url.parameters()) : url;
     }
 
@@ -40,6 +46,15 @@ public record PostgresJdbcUrl(String server, String database, String parameters)
      * @throws IllegalArgumentException naming the part that is wrong, with the password masked
      */
     public static Given read(String given) {
+        Given read = split(given);
+        if (read.url().database().isEmpty()) {
+            throw bad(given.strip(), "the database name is missing",
+                    "Add it after host and port, e.g. postgresql://host:5432/mydb (the server's maintenance database is /postgres).");
+        }
+        return read;
+    }
+
+    private static Given split(String given) {
         String s = given.strip();
         String lower = s.toLowerCase(Locale.ROOT);
         String rest = null;
@@ -96,7 +111,7 @@ public record PostgresJdbcUrl(String server, String database, String parameters)
     }
 
     private static String hosts(String url, String authority) {
-        if (authority.isEmpty()) return ""; // no host given: the driver's own default, localhost:5432
+        if (authority.isEmpty()) return DEFAULT_HOST + ":" + DEFAULT_PORT; // the driver's own default, said aloud
         List<String> out = new ArrayList<>();
         for (String hostPort : authority.split(",", -1)) {
             int colon = hostPort.startsWith("[") ? hostPort.indexOf(':', Math.max(hostPort.indexOf(']'), 0))
@@ -113,7 +128,7 @@ public record PostgresJdbcUrl(String server, String database, String parameters)
                             "Fix the port, or leave it out (with its ':') for 5432.");
                 }
             }
-            out.add(hostPort);
+            out.add(colon < 0 ? hostPort + ":" + DEFAULT_PORT : hostPort);
         }
         return String.join(",", out);
     }

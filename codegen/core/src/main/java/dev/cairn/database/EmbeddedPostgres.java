@@ -36,13 +36,11 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
      * every copy of a data directory (initdb cache, snapshots) is 15 MB smaller.
      *
      * <p>Password authentication, not trust: the server listens on 127.0.0.1, where trust would make
-     * every local user a superuser of it. The random password is kept in the data directory
-     * ({@link #PASSWORD_FILE}, readable only by the server's user), so it goes with every copy of
-     * it (initdb cache, snapshots) and is exactly as secret as the data itself.
+     * every local user a superuser of it. The password is {@link ServerSecret}'s, readable by the
+     * build's user only; initdb gets just its SCRAM verifier, and the driver the password.
      */
     private static final List<String> INITDB_ARGS = List.of("-U", SUPERUSER, "-A", "scram-sha-256", "-E", "UTF8", "--locale=C",
             "--no-sync", "--wal-segsize=1");
-    static final String PASSWORD_FILE = "cairn-password";
 
     private final Path workDir;
     private final Optional<UnprivilegedUser> runAs;
@@ -79,10 +77,18 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
 
     /** Starts a server on a copy of {@code seed} (null: a fresh initdb); the caller owns it and must close it. */
     public static EmbeddedPostgres start(DataSeed seed) throws IOException {
-        Path install = PostgresBinaries.install();
         Optional<UnprivilegedUser> runAs = UnprivilegedUser.whenRoot();
-        LeftoverServers.removeAbandoned();
-        EmbeddedPostgres pg = new EmbeddedPostgres(LeftoverServers.newWorkDir(), runAs);
+        Path install;
+        EmbeddedPostgres pg;
+        try {
+            install = PostgresBinaries.install();
+            LeftoverServers.removeAbandoned();
+            pg = new EmbeddedPostgres(LeftoverServers.newWorkDir(), runAs);
+        } catch (IOException e) {
+            Optional<String> cause = TempFolderCheck.unusable(LeftoverServers.tmp(), e);
+            if (cause.isPresent()) throw new IOException(cause.get(), e);
+            throw e;
+        }
         // From here on, Ctrl-C or a failure at any point still stops what was started and deletes the files.
         try {
             Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
@@ -99,7 +105,7 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
             pg.close();
             // A temp folder the server's user cannot enter, or one mounted noexec, fails deep inside
             // initdb ("libicuuc.so.60: cannot open shared object file"): name the cause instead.
-            java.util.Optional<String> cause = TempFolderCheck.problem(install, pg.workDir, runAs);
+            java.util.Optional<String> cause = TempFolderCheck.problem(install, pg.workDir, runAs, e);
             if (cause.isPresent()) throw new IOException(cause.get(), e);
             throw e;
         }
@@ -113,11 +119,14 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
                 seed.copyInto(data);
             }
             seeded = true;
-            password = readPassword(data);
+            password = ServerSecret.password();
             startServer(install, data);
             return;
         }
-        Optional<InitdbCache> cache = InitdbCache.forInstall(install, INITDB_ARGS, runAs);
+        // The key names the secret whose verifier a cached data directory holds.
+        List<String> cacheKey = new ArrayList<>(INITDB_ARGS);
+        cacheKey.add("--pwfile=<SCRAM verifier of server secret " + ServerSecret.id() + ">");
+        Optional<InitdbCache> cache = InitdbCache.forInstall(install, cacheKey, runAs);
         // Copies into or out of the work directory hold this object's lock, which the cleanup also
         // takes: a shutdown hook never deletes the directory while a copy is still filling it.
         synchronized (this) {
@@ -127,9 +136,12 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
         if (!initdbFromCache) {
             Files.createDirectory(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             if (runAs.isPresent()) runAs.get().own(data);
-            Path passwordFile = writePassword(workDir.resolve("initdb-password"));
-            initdb(install, data, passwordFile, workDir.resolve("initdb.log"));
-            Files.move(passwordFile, data.resolve(PASSWORD_FILE));
+            Path verifierFile = writeVerifier(workDir.resolve("initdb-verifier"));
+            try {
+                initdb(install, data, verifierFile, workDir.resolve("initdb.log"));
+            } finally {
+                Files.deleteIfExists(verifierFile);
+            }
             // Before the first start: the cache must hold a never-started data directory.
             if (cache.isPresent()) {
                 synchronized (this) {
@@ -138,25 +150,19 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
                 }
             }
         }
-        password = readPassword(data);
+        password = ServerSecret.password();
         startServer(install, data);
     }
 
-    /** A new random password in a file only the server's user can read (initdb --pwfile reads it). */
-    private Path writePassword(Path file) throws IOException {
-        byte[] random = new byte[24];
-        new java.security.SecureRandom().nextBytes(random);
-        String secret = java.util.HexFormat.of().formatHex(random);
+    /**
+     * The superuser's SCRAM verifier in a file the server's user can read (initdb --pwfile reads it
+     * and stores it as it is); the password itself stays with {@link ServerSecret}.
+     */
+    private Path writeVerifier(Path file) throws IOException {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, ServerSecret.verifier() + "\n", StandardCharsets.UTF_8);
         if (runAs.isPresent()) runAs.get().own(file);
         return file;
-    }
-
-    /** The data directory's password; empty for one made by an older cairn with trust authentication. */
-    private static String readPassword(Path data) throws IOException {
-        Path file = data.resolve(PASSWORD_FILE);
-        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
     }
 
     private void startServer(Path install, Path data) throws IOException {
@@ -179,10 +185,10 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
         }
     }
 
-    private void initdb(Path install, Path data, Path passwordFile, Path log) throws IOException {
+    private void initdb(Path install, Path data, Path verifierFile, Path log) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(install.resolve("bin/initdb").toString(), "-D", data.toString()));
         cmd.addAll(INITDB_ARGS);
-        cmd.add("--pwfile=" + passwordFile);
+        cmd.add("--pwfile=" + verifierFile);
         Process p;
         synchronized (this) {
             if (closed) throw new IOException("Embedded PostgreSQL closed while starting");

@@ -12,6 +12,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -104,7 +105,14 @@ public final class PostgresBinaries {
                 Files.copy(into.resolve(entry.getLinkName()), out);
             } else {
                 Files.createDirectories(out.getParent());
-                Files.copy(tar, out);
+                try {
+                    Files.copy(tar, out);
+                } catch (FileSystemException e) {
+                    throw e;
+                } catch (IOException e) {
+                    // A stream's write error names no file: this one was being written.
+                    throw new FileSystemException(out.toString(), null, e.getMessage());
+                }
                 boolean executable = (entry.getMode() & 0100) != 0;
                 Set<PosixFilePermission> perms = PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--");
                 Files.setPosixFilePermissions(out, perms);

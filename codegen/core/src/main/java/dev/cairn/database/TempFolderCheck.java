@@ -1,6 +1,7 @@
 package dev.cairn.database;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,9 +10,9 @@ import java.util.Optional;
 /**
  * Why the temp folder cannot hold a running PostgreSQL, asked after a start failed: initdb and the
  * server only say what they could not load ("libicuuc.so.60: cannot open shared object file",
- * "Permission denied"), not that the folder was the cause. Two causes are known: a folder the
- * unprivileged user (when cairn runs as root) cannot enter, e.g. under /root; and a file system
- * mounted noexec.
+ * "Permission denied"), not that the folder was the cause. The known causes: a folder that is
+ * missing, not a folder, or full; a folder the unprivileged user (when cairn runs as root) cannot
+ * enter, e.g. under /root; and a file system mounted noexec.
  */
 final class TempFolderCheck {
 
@@ -21,9 +22,48 @@ final class TempFolderCheck {
     private TempFolderCheck() {
     }
 
-    static Optional<String> problem(Path install, Path workDir, Optional<UnprivilegedUser> runAs) {
+    /**
+     * Why the temp folder itself cannot hold anything, asked after writing in it failed: it is missing,
+     * not a folder (NIO says only its path), or full (NIO says only "No space left on device").
+     * Names the file whose write failed when the error does.
+     */
+    static Optional<String> unusable(Path tmp, Throwable failure) {
+        String where = "The temp folder " + tmp + " (java.io.tmpdir)";
+        if (!Files.exists(tmp)) return Optional.of(where + " does not exist. Create it, or p" + FIX.substring(1) + ".");
+        if (!Files.isDirectory(tmp)) {
+            return Optional.of(where + " is " + (Files.isRegularFile(tmp) ? "a regular file" : "not a folder") + ", so nothing can be"
+                    + " kept there (PostgreSQL's binaries, the server's data). Remove it, or p" + FIX.substring(1) + ".");
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
+                String file = t instanceof FileSystemException f && f.getFile() != null ? f.getFile()
+                        : m.contains(": ") ? m.substring(0, m.lastIndexOf(": ")) : null;
+                return Optional.of(where + " is full (" + free(tmp) + " free)" + (file != null ? ": writing " + file + " failed" : "")
+                        + " (" + (m.contains("quota") ? "Disk quota exceeded" : "No space left on device") + "). PostgreSQL's binaries"
+                        + " (about 60 MB, once) and each server's data (about 30 MB and more) are kept there. Free space in it, or p"
+                        + FIX.substring(1) + ".");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String free(Path tmp) {
+        try {
+            long bytes = Files.getFileStore(tmp).getUsableSpace();
+            return bytes >= 1 << 20 ? (bytes >> 20) + " MiB" : (bytes >> 10) + " KiB";
+        } catch (IOException e) {
+            return "no space";
+        }
+    }
+
+    static Optional<String> problem(Path install, Path workDir, Optional<UnprivilegedUser> runAs, Throwable failure) {
         // The binaries' cache and the server's folder both live in temp folders (the same one, unless it changed).
         List<Path> folders = List.of(install.toAbsolutePath().getParent(), workDir.toAbsolutePath().getParent());
+        for (Path p : folders) {
+            Optional<String> unusable = unusable(p, failure);
+            if (unusable.isPresent()) return unusable;
+        }
         for (Path p : folders) {
             Optional<String> mount = noexecMount(p);
             if (mount.isPresent()) {

@@ -1,6 +1,7 @@
 package dev.cairn.drift;
 
 import dev.cairn.connect.ConnectionSettings;
+import dev.cairn.connect.OwnSessions;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
@@ -30,17 +31,15 @@ public final class LiveDatabase implements AutoCloseable {
 
     /** Connects; failures carry a message without the password. */
     public static LiveDatabase open(ConnectionSettings settings) throws ConnectionFailedException {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
+        PGSimpleDataSource ds;
         try {
-            ds.setURL(settings.jdbcUrl());
+            ds = settings.dataSource();
         } catch (IllegalArgumentException e) {
             throw new ConnectionFailedException("Not a usable JDBC URL: " + settings.redact(ConnectionSettings.mask(settings.jdbcUrl())), e);
         }
-        if (settings.user() != null) ds.setUser(settings.user());
-        if (settings.password() != null) ds.setPassword(settings.password());
         ds.setReadOnly(true);
         ds.setReadOnlyMode("always");
-        ds.setApplicationName("cairn drift (read-only)");
+        ds.setApplicationName(OwnSessions.applicationName("drift, read-only"));
         if (!settings.jdbcUrl().contains("connectTimeout")) ds.setConnectTimeout(10);
         Connection c = null;
         try {

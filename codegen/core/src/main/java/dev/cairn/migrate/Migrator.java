@@ -3,8 +3,12 @@ package dev.cairn.migrate;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.flywaydb.core.internal.info.MigrationInfoImpl;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
 import java.io.IOException;
@@ -13,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Applies all pending migrations with Flyway and turns its failures into readable errors. */
@@ -53,17 +59,58 @@ public final class Migrator {
             }
             return new Result(r.migrationsExecuted, version);
         } catch (FlywayException e) {
-            if (causedBy(e, CharacterCodingException.class)) throw notUtf8(flyway, e);
-            throw describe(e);
+            throw explain(e, flyway.getConfiguration());
         }
+    }
+
+    /**
+     * A readable error for a Flyway failure, also outside migrate (info and validate read every file
+     * first): a file that is not UTF-8 or that mixes statements Flyway refuses to mix is named.
+     */
+    public static RuntimeException explain(FlywayException e, Configuration config) {
+        if (causedBy(e, CharacterCodingException.class)) return notUtf8(config, e);
+        if (e.getMessage() != null && e.getMessage().contains(MIXED)) return mixed(config, e);
+        return describe(e);
+    }
+
+    private static final String MIXED = "Detected both transactional and non-transactional statements";
+
+    /**
+     * Flyway refuses a file that mixes a statement that cannot run in a transaction (CONCURRENTLY,
+     * VACUUM...) with others, naming the line but not the file: its own check, asked of each pending
+     * migration, finds which.
+     */
+    private static RuntimeException mixed(Configuration config, FlywayException e) {
+        Matcher m = Pattern.compile("at line (\\d+): (.*?)(?: \\[non-transactional])?$", Pattern.DOTALL).matcher(e.getMessage().strip());
+        int line = m.find() ? Integer.parseInt(m.group(1)) : -1;
+        String statement = line > 0 ? oneLine(m.group(2)) : null;
+        try {
+            for (MigrationInfo pending : new FluentConfiguration().configuration(config).load().info().pending()) {
+                if (!(pending instanceof MigrationInfoImpl impl)) continue;
+                try {
+                    impl.canExecuteInTransaction();
+                } catch (FlywayException refused) {
+                    String path = pending.getPhysicalLocation();
+                    return new MigrationFailedException("Migration " + pending.getScript() + (line > 0 ? " line " + line : "")
+                            + (path != null && !path.isEmpty() ? " (" + path + ")" : "") + ": "
+                            + (statement != null ? "`" + statement + "`" : "a statement") + " cannot run in a transaction, and the"
+                            + " file's other statements run in one; Flyway refuses to mix them. Put that statement in a migration"
+                            + " of its own (a new version). Nothing of this file ran.", pending.getScript(), line, e);
+                }
+            }
+        } catch (FlywayException | ClassCastException notFound) {
+            // Flyway's own message below, without a file name it never had
+        }
+        return new MigrationFailedException("Flyway refused a migration file that mixes statements that cannot run in a"
+                + " transaction with others: " + e.getMessage().strip() + "\nPut that statement in a migration of its own.", null, -1, e);
     }
 
     /**
      * Flyway only says "Unable to calculate checksum of V1__x.sql" for a file that is not UTF-8: find
      * it in the filesystem locations and say where it goes wrong. (Classpath locations stay as Flyway said.)
      */
-    private static RuntimeException notUtf8(Flyway flyway, FlywayException e) {
-        for (Location location : flyway.getConfiguration().getLocations()) {
+    private static RuntimeException notUtf8(Configuration config, FlywayException e) {
+        for (Location location : config.getLocations()) {
             if (!location.isFileSystem()) continue;
             Path root = Path.of(location.getRootPath());
             if (!Files.isDirectory(root)) continue;
@@ -112,7 +159,7 @@ public final class Migrator {
         }
         if (script == null) {
             return new MigrationFailedException("Flyway could not migrate: " + e.getMessage().strip()
-                    + "\nFix the migration files named above and run again.", null, -1, e);
+                    + "\nFix what it names and run again.", null, -1, e);
         }
         StringBuilder msg = new StringBuilder("Migration ").append(script).append(" failed");
         if (line > 0) msg.append(" at line ").append(line);

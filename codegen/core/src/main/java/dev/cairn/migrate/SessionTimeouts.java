@@ -1,5 +1,6 @@
 package dev.cairn.migrate;
 
+import dev.cairn.connect.ConnectionSettings;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
@@ -32,11 +33,8 @@ public record SessionTimeouts(String lockTimeout, String statementTimeout) {
      * packet (libpq's {@code options=-c name=value}), so they hold for each connection Flyway opens
      * and survive a RESET ALL. (Flyway's initSql would do the same but is deprecated.)
      */
-    public DataSource dataSource(String jdbcUrl, String user, String password) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(jdbcUrl);
-        if (user != null) ds.setUser(user);
-        if (password != null) ds.setPassword(password);
+    public DataSource dataSource(ConnectionSettings settings) {
+        PGSimpleDataSource ds = settings.dataSource();
         String own = ds.getOptions() == null || ds.getOptions().isBlank() ? "" : ds.getOptions() + " ";
         ds.setOptions(own + "-c lock_timeout=" + lockTimeout + " -c statement_timeout=" + statementTimeout);
         return ds;

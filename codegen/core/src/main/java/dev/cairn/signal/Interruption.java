@@ -73,6 +73,7 @@ public final class Interruption {
         if (depth++ > 0) return new Handlers();
         worker = Thread.currentThread();
         stage = "start";
+        onStop = null;
         written = false;
         settled = new CountDownLatch(1);
         Map<String, sun.misc.SignalHandler> old = new HashMap<>();
@@ -106,6 +107,7 @@ public final class Interruption {
                 if (--depth > 0) return;
                 settled.countDown();
                 if (requested) return; // shutting down: the handlers stay
+                onStop = null;
                 previous.forEach((name, handler) -> Signal.handle(new Signal(name), handler));
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -116,14 +118,42 @@ public final class Interruption {
         }
     }
 
+    /**
+     * For a command on a real database, where "nothing was written" may not be true: on an
+     * interruption {@code stop} runs instead (it cancels the command's statements on the server and
+     * reads the state they left), and the line is {@code interrupted during <stage>: <its answer>}.
+     * Cleared when the handlers close.
+     */
+    public static void whenStopped(Callable<String> stop) {
+        onStop = stop;
+    }
+
+    private static volatile Callable<String> onStop;
+
     private static void interrupted(Signal signal, PrintStream lineTo) {
+        Callable<String> stop;
         synchronized (WRITING) {
             if (requested) return;
             requested = true;
-            lineTo.println(written ? "interrupted after the generated code and fingerprint were written"
-                    : "interrupted during " + stage + "; nothing was written");
-            lineTo.flush();
+            stop = onStop;
+            if (stop == null) {
+                lineTo.println(written ? "interrupted after the generated code and fingerprint were written"
+                        : "interrupted during " + stage + "; nothing was written");
+                lineTo.flush();
+            }
             mute();
+        }
+        if (stop != null) {
+            // The work goes on meanwhile, muted; the stop's own waits are bounded.
+            String state;
+            try {
+                state = stop.call();
+            } catch (Exception e) {
+                state = "could not stop its statements on the server or read the state they left (" + e.getMessage()
+                        + "); a statement may still run there until it ends: check pg_stat_activity";
+            }
+            lineTo.println("interrupted during " + stage + ": " + state);
+            lineTo.flush();
         }
         // 130 for SIGINT, 143 for SIGTERM, as the JVM's own handler would exit; hooks stop the servers.
         System.exit(128 + signal.getNumber());

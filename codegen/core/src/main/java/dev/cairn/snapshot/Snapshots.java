@@ -1,6 +1,7 @@
 package dev.cairn.snapshot;
 
 import dev.cairn.database.DatabaseProvider;
+import dev.cairn.database.ServerSecret;
 import dev.cairn.freshness.ToolVersions;
 import dev.cairn.migrate.FlywaySettings;
 
@@ -49,6 +50,7 @@ public final class Snapshots {
         in.put("postgres-binaries", tools.postgresBinaries());
         in.put("flyway", tools.flyway());
         in.put("user", System.getProperty("user.name"));
+        in.put("server secret", serverSecretId()); // a snapshot holds the verifier of one secret only
         in.put("flyway locations", String.join(",", flyway.locations().flywayLocations()));
         in.put("flyway schemas", String.join(",", flyway.schemas()));
         in.put("flyway placeholders", flyway.placeholders().toString());
@@ -59,6 +61,14 @@ public final class Snapshots {
             if (f.version() == null && f.fileName().endsWith(".sql")) in.put("script " + f.fileName(), f.sha256());
         }
         return SnapshotEnvironment.of(in);
+    }
+
+    private static String serverSecretId() {
+        try {
+            return ServerSecret.id();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
     }
 
     /** The cache a setting names, or the default one. */

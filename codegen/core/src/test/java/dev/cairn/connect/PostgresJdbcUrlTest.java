@@ -39,6 +39,24 @@ class PostgresJdbcUrlTest {
     }
 
     @Test
+    void aMissingDatabaseIsRefusedAndHostAndPortDefaultsAreWrittenOut() {
+        for (String url : new String[] {"postgresql://postgres:pw@127.0.0.1:55432/", "postgresql://u:pw@db:5432",
+                "jdbc:postgresql://db/?sslmode=require", "postgres://u:pw@db"}) {
+            String m = refused(url);
+            assertTrue(m.contains("the database name is missing"), m);
+            assertTrue(m.contains("e.g. postgresql://host:5432/mydb"), m);
+        }
+        assertEquals("jdbc:postgresql://db.example:5432/prod", ConnectionSettings.parse("postgresql://db.example/prod").jdbcUrl());
+        assertEquals("jdbc:postgresql://localhost:5432/prod", ConnectionSettings.parse("postgresql:///prod").jdbcUrl());
+        assertEquals("jdbc:postgresql://[::1]:5432,h2:5433/prod", ConnectionSettings.parse("jdbc:postgresql://[::1],h2:5433/prod").jdbcUrl());
+        // Without a user the driver logs in as the system user: the shown target says so.
+        assertEquals("jdbc:postgresql://localhost:5432/prod as " + System.getProperty("user.name") + " (no user given: the system user)",
+                ConnectionSettings.parse("postgresql:///prod").display());
+        // Internal URLs (a server's sibling databases) still default to the maintenance database.
+        assertEquals("postgres", PostgresJdbcUrl.parse("jdbc:postgresql://db:5432/").database());
+    }
+
+    @Test
     void credentialsComeOutOfEveryForm() {
         ConnectionSettings a = ConnectionSettings.parse("jdbc:postgresql://bob:s%40cret@db.example:6432/prod?sslmode=require");
         assertEquals("jdbc:postgresql://db.example:6432/prod?sslmode=require", a.jdbcUrl());

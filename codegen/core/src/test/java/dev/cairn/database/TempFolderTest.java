@@ -9,14 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A temp folder the server cannot run from (issue item 15): the message names the folder and the
- * cause, not the library initdb failed to load. Both need root (the unprivileged user only exists
- * then; mount needs it too); elsewhere the tests are skipped.
+ * A temp folder the server cannot run from (issue item 15) or cannot write to (issue 27, item 5):
+ * the message names the folder and the cause, not the library initdb failed to load or NIO's bare
+ * path. The tests that mount or need the unprivileged user need root; elsewhere they are skipped.
  */
 class TempFolderTest {
 
@@ -38,20 +39,55 @@ class TempFolderTest {
 
     @Test
     void aTempFolderMountedNoexecIsNamed() throws Exception {
-        Path tmp = Files.createDirectories(dir.resolve("noexec"));
-        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=256m,noexec", "tmpfs", tmp.toString())
-                .redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assumeTrue(p.waitFor() == 0, "a tmpfs cannot be mounted here (needs root): " + said);
+        Path tmp = tmpfs("noexec", "size=256m,noexec");
         try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
             IOException e = withTempFolder(tmp);
             assertTrue(e.getMessage().startsWith("The temp folder " + tmp + " is on a file system mounted noexec (" + tmp
                     + "), so PostgreSQL's programs cannot run from it."), e.getMessage());
         } finally {
-            new ProcessBuilder("umount", "-l", tmp.toString()).inheritIO().start().waitFor();
+            unmount(tmp);
         }
+    }
+
+    @Test
+    void aTempFolderThatIsAFileIsNamedWithWhatToDo() throws Exception {
+        Path file = Files.writeString(dir.resolve("tmp-is-a-file"), "x");
+        IOException e = withTempFolder(file);
+        assertEquals("The temp folder " + file + " (java.io.tmpdir) is a regular file, so nothing can be kept there"
+                + " (PostgreSQL's binaries, the server's data). Remove it, or point the temp folder somewhere else: java.io.tmpdir"
+                + " (-Djava.io.tmpdir=DIR; Maven: MAVEN_OPTS, the CLI: JAVA_TOOL_OPTIONS).", e.getMessage());
+    }
+
+    @Test
+    void aFullTempFolderIsNamedWithTheFileAndWhatToDo() throws Exception {
+        Path tmp = tmpfs("full", "size=1m");
+        try {
+            // Room for a few files, not for PostgreSQL's binaries: the write that fails names its file.
+            Files.write(tmp.resolve("filler"), new byte[768 * 1024]);
+            IOException e = withTempFolder(tmp);
+            assertTrue(e.getMessage().matches("The temp folder " + java.util.regex.Pattern.quote(tmp.toString())
+                    + " \\(java.io.tmpdir\\) is full \\(\\d+ KiB free\\): writing " + java.util.regex.Pattern.quote(tmp.toString())
+                    + "/\\S+ failed \\(No space left on device\\)\\. PostgreSQL's binaries .* Free space in it, or point the temp"
+                    + " folder somewhere else: java.io.tmpdir .*"), e.getMessage());
+        } finally {
+            unmount(tmp);
+        }
+    }
+
+    /** A tmpfs mounted at {@code dir/name} that every user can use; the test is skipped where mounting needs root. */
+    private Path tmpfs(String name, String options) throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve(name));
+        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", tmp.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assumeTrue(p.waitFor() == 0, "a tmpfs cannot be mounted here (needs root): " + said);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
+        return tmp;
+    }
+
+    private static void unmount(Path tmp) throws Exception {
+        new ProcessBuilder("umount", "-l", tmp.toString()).inheritIO().start().waitFor();
     }
 
     private static IOException withTempFolder(Path tmp) {
