@@ -23,6 +23,7 @@ import dev.cairn.migrate.MigrationFiles;
 import dev.cairn.pipeline.Pipeline;
 import dev.cairn.pipeline.PipelineOptions;
 import dev.cairn.pipeline.PipelineResult;
+import dev.cairn.pipeline.RunOutput;
 import dev.cairn.undo.RoundTripVerifier;
 import dev.cairn.undo.UndoScripts;
 import dev.cairn.undo.VerifyUndoReport;
@@ -115,9 +116,10 @@ public final class Goals {
     }
 
     private static Consumer<String> quietAfterInterruption(Consumer<String> to) {
-        return line -> {
+        RunOutput leveled = RunOutput.of(to); // findings keep their level (Maven logs them as warnings and errors)
+        return (RunOutput) (level, line) -> {
             Interruption.parkIfRequested();
-            to.accept(line);
+            leveled.accept(level, line);
         };
     }
 
@@ -242,7 +244,9 @@ public final class Goals {
     /** As above; {@code all} lists the released migrations' findings too (they still never fail). */
     public static int lint(CairnSettings settings, boolean all, Consumer<String> out) throws Exception {
         LintRun run = lint(settings, settings.lint(), all);
-        run.format(settings.baseDir()).lines().forEach(out);
+        RunOutput leveled = RunOutput.of(out);
+        for (dev.cairn.lint.Finding f : run.report().findings()) leveled.accept(f.severity(), f.format(settings.baseDir()));
+        leveled.accept(run.report().summary() + run.releasedNote());
         return run.failed() ? FINDINGS : OK;
     }
 

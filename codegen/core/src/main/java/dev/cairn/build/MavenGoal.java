@@ -9,6 +9,7 @@ import dev.cairn.generate.UserGenerator;
 import dev.cairn.lint.Linter;
 import dev.cairn.pipeline.PipelineOptions;
 import dev.cairn.pipeline.PipelineResult;
+import dev.cairn.pipeline.RunOutput;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ public final class MavenGoal {
      *
      * @param parameters   the mojo's configured parameters, by setting key, as text
      * @param generatorXml the pom's {@code <generator>} element, or null
+     * @param info         stage lines and notes (Maven's INFO)
+     * @param warn         warning findings (WARN)
+     * @param err          error findings and the failure's line (ERROR)
      * @param sourceRoot   told the output directory after a successful generate
      * @param upToDate     after a generate (write mode) that found nothing changed: its line, and the
      *                     files and folders that verdict rests on (folders stand for all they hold).
@@ -48,8 +52,10 @@ public final class MavenGoal {
      */
     public static int run(String goal, Path baseDir, Map<String, String> parameters, String generatorXml,
                           Map<String, String> properties, Map<String, String> environment,
-                          Consumer<String> out, Consumer<String> err, Consumer<String> sourceRoot,
+                          Consumer<String> info, Consumer<String> warn, Consumer<String> err, Consumer<String> sourceRoot,
                           BiConsumer<String, List<String>> upToDate) {
+        // Findings at Maven's WARN and ERROR, so that `mvn -q` (which hides INFO) still shows what fails the build.
+        Consumer<String> out = RunOutput.of(info, warn, err);
         Map<Setting, String> explicit = new EnumMap<>(Setting.class);
         // A goal's own switch, no setting: lint's `all` (-Dcairn.all) lists the released migrations' findings too.
         Map<String, String> settingParameters = new java.util.TreeMap<>(parameters);

@@ -76,7 +76,7 @@ public final class Pipeline {
     }
 
     private final DatabaseProvider provider;
-    private final Consumer<String> out;
+    private final RunOutput out;
     private final SnapshotCache snapshots;
     private final WarmStart warm;
 
@@ -86,7 +86,7 @@ public final class Pipeline {
 
     private Pipeline(DatabaseProvider provider, Consumer<String> out, SnapshotCache snapshots, WarmStart warm) {
         this.provider = provider;
-        this.out = out;
+        this.out = RunOutput.of(out);
         this.snapshots = snapshots;
         this.warm = warm;
     }
@@ -297,7 +297,7 @@ public final class Pipeline {
         LintReport report = released.newWork(all);
         Path base = Path.of("").toAbsolutePath();
         for (Finding f : report.findings()) {
-            if (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING) out.accept("  " + f.format(base));
+            if (f.severity() == Severity.ERROR || f.severity() == Severity.WARNING) out.accept(f.severity(), "  " + f.format(base));
         }
         report("lint", report.summary().replaceFirst("^lint: ", "") + released.summarySuffix(all, options.frontEnd()) + (parses.hits() == 0 ? ""
                 : " (" + plural(parses.hits(), "statement") + " unchanged, " + parses.misses() + " parsed)"), since(t0));
@@ -337,7 +337,7 @@ public final class Pipeline {
         ObservedGate gate = ObservedGate.of(observer.observations(), watched,
                 f -> Rules.byId(f.rule()).map(r -> options.lint().severityOf(r)).orElse(f.severity()));
         Path base = Path.of("").toAbsolutePath();
-        for (ObservedGate.Located l : gate.findings()) if (!l.suppressed()) out.accept("  " + l.format(base));
+        for (ObservedGate.Located l : gate.findings()) if (!l.suppressed()) out.accept(l.severity(), "  " + l.format(base));
         long errors = gate.errors();
         long shown = gate.findings().stream().filter(l -> !l.suppressed()).count();
         report("observe", plural(observer.observations().size(), "new migration") + " watched on the database: " + plural((int) errors, "error")

@@ -88,7 +88,7 @@ class CiRunTest {
         List<String> maven = new ArrayList<>();
         int code = dev.cairn.build.MavenGoal.run("generate", project, Map.of("snapshotCache", project.resolve("snapshots").toString(),
                         "daemon", "off", "database", "embedded", "lint", "missing-undo=off"), null, Map.of(), jenkins,
-                maven::add, maven::add, root -> { }, (line, inputs) -> { });
+                maven::add, maven::add, maven::add, root -> { }, (line, inputs) -> { });
         assertEquals(Goals.FINDINGS, code, String.join("\n", maven));
         assertTrue(maven.stream().anyMatch(l -> l.contains("run `mvn cairn:lock` (a local `mvn generate-sources` does it too)")), maven.toString());
         assertTrue(maven.stream().noneMatch(l -> l.contains("cairn lock`")), "no CLI command for a Maven user: " + maven);

@@ -138,8 +138,10 @@ abstract class AbstractCairnMojo extends AbstractMojo {
         int code;
         try {
             Method run = Class.forName("dev.cairn.build.MavenGoal", true, engine).getMethod("run", String.class, Path.class,
-                    Map.class, String.class, Map.class, Map.class, Consumer.class, Consumer.class, Consumer.class, BiConsumer.class);
+                    Map.class, String.class, Map.class, Map.class, Consumer.class, Consumer.class, Consumer.class, Consumer.class,
+                    BiConsumer.class);
             Consumer<String> out = getLog()::info;
+            Consumer<String> warn = getLog()::warn;
             Consumer<String> err = getLog()::error;
             String[] root = new String[1];
             Consumer<String> sourceRoot = r -> {
@@ -150,7 +152,7 @@ abstract class AbstractCairnMojo extends AbstractMojo {
                 if (stamp != null && root[0] != null) stamp.write(line, root[0], inputs);
             };
             code = (Integer) run.invoke(null, goal(), project.getBasedir().toPath(), parameters, generatorXml, properties,
-                    System.getenv(), out, err, sourceRoot, upToDate);
+                    System.getenv(), out, warn, err, sourceRoot, upToDate);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
