@@ -63,7 +63,7 @@ final class DaemonProtocol {
         settings.sources().forEach((s, v) -> sources.put(s.key(), v));
         writeMap(out, values);
         writeMap(out, sources);
-        writeString(out, settings.generator().map(Object::toString).orElse(null));
+        writeString(out, settings.generator().map(UserGenerator::asXml).orElse(null));
         writeMap(out, environment);
         out.flush();
     }
