@@ -93,20 +93,22 @@ public final class DaemonClient {
             sockets = files.filter(f -> DaemonAddress.ownFile(f) && f.getFileName().toString().endsWith(".sock")).sorted().toList();
         }
         int answered = 0;
+        int stuck = 0;
         for (Path socket : sockets) {
             try {
                 String status = String.join(" ", ask(socket, DaemonProtocol.STATUS));
                 if (stop) ask(socket, DaemonProtocol.STOP);
                 out.accept(stop ? "stopped " + status : status);
                 answered++;
-            } catch (DaemonConnection.NoAnswer stuck) {
-                out.accept(engine(DaemonAddress.at(socket, folder)) + " " + stuck.getMessage() + " (stopped, or stuck): "
+            } catch (DaemonConnection.NoAnswer silent) {
+                stuck++;
+                out.accept(engine(DaemonAddress.at(socket, folder)) + " " + silent.getMessage() + " (stopped, or stuck): "
                         + (stop ? "not stopped" : "left as it is") + "; its socket " + socket);
             } catch (IOException gone) {
                 Files.deleteIfExists(socket);
             }
         }
-        if (answered == 0) out.accept("no cairn daemon runs for this user (" + folder + ")");
+        if (answered + stuck == 0) out.accept("no cairn daemon runs for this user (" + folder + ")");
         return answered;
     }
 
@@ -168,7 +170,10 @@ public final class DaemonClient {
             out.accept(line(engine(address) + " " + stuck.getMessage() + ": this run runs in its own JVM"));
             return Optional.empty();
         } catch (IOException notListening) {
-            return Optional.empty(); // a daemon that was killed left its socket; the next one started replaces it
+            // A daemon killed outright (or one exiting this moment) left its socket; the next one started replaces it.
+            out.accept(line(engine(address) + " is gone (" + notListening.getMessage() + "; its log: " + address.log()
+                    + "): this run runs in its own JVM"));
+            return Optional.empty();
         }
         long[] pid = {address.pid().orElse(-1L)};
         CompletableFuture<Boolean> cancelled = new CompletableFuture<>();

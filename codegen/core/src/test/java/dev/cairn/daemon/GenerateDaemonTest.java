@@ -161,7 +161,11 @@ class GenerateDaemonTest {
         daemon.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         Files.writeString(m.resolve("V2__slow.sql"), "SELECT 1;\n");
         out.clear();
-        generate(project, "off", false);
+        generate(project, "1m", false);
+        // Its socket is left: one line says so, and this run starts the next daemon.
+        assertTrue(out.getFirst().startsWith("daemon      the warm engine (pid " + daemon.pid() + ") is gone ("), String.join("\n", out));
+        assertTrue(out.getFirst().endsWith("): this run runs in its own JVM"), out.getFirst());
+        startedDaemon();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (orphans().findAny().isPresent() && System.nanoTime() < deadline) Thread.sleep(100);
         assertEquals(List.of(), orphans().toList(), "PostgreSQL left by the killed daemon");
