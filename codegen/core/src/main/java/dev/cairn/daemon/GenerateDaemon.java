@@ -137,7 +137,8 @@ public final class GenerateDaemon implements AutoCloseable {
         try {
             DaemonProtocol.Request r = DaemonProtocol.readRequest(new DataInputStream(new BufferedInputStream(System.in)));
             return r.stop() ? null : r;
-        } catch (IOException | RuntimeException none) {
+        } catch (IOException | RuntimeException unreadable) {
+            log("no warm-up: the request it was started with could not be read (" + ErrorText.of(unreadable) + ")");
             return null;
         }
     }
