@@ -271,6 +271,7 @@ public final class GenerateDaemon implements AutoCloseable {
             run = ++runs;
             out.line(DaemonProtocol.OUT, String.format("%-11s %s", "daemon",
                     "run " + run + " in the warm engine, pid " + ProcessHandle.current().pid() + " (daemon=off runs here, daemon=stop stops it)"));
+            if (out.gone()) cancel.cancel(); // it went while this run waited for the one before: stops at its first stage
             try {
                 code = Goals.run(r.settings(), r.environment(), l -> out.line(DaemonProtocol.OUT, l),
                         l -> out.line(DaemonProtocol.ERR, l), out::result, warm);
