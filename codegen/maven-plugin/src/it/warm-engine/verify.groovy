@@ -1,7 +1,7 @@
 // The warm engine through Maven: the invoker's build generated (in Maven's JVM) and started the
 // project's daemon on the plugin's engine class path; the next `mvn generate-sources` runs in it,
 // with the server it started ahead; a build with daemon=stop stops it, and none of its PostgreSQL
-// processes is left.
+// processes is left. The pom's inline <generator> is applied in the engine as in Maven's JVM.
 import java.util.concurrent.TimeUnit
 
 def log = new File(basedir, 'build.log').text
@@ -36,6 +36,8 @@ try {
     assert second.contains("run 1 in the warm engine, pid ${pid} (") : second
     assert second.contains('1 new migration on snapshot @V2 (2 reused, server started ahead), schema at version 3') : second
     assert new File(basedir, 'target/generated-sources/jooq/com/example/db/tables/Reviews.java').isFile()
+    // The pom's inline <generator> (POJOs) was applied by the engine.
+    assert new File(basedir, 'target/generated-sources/jooq/com/example/db/tables/pojos/Reviews.java').isFile()
     assert new File(basedir, 'src/main/resources/db/migrations.lock').text.contains('V3__create_reviews.sql')
 
     deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60)

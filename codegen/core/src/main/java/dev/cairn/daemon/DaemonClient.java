@@ -4,18 +4,16 @@ import dev.cairn.config.CairnSettings;
 import dev.cairn.config.Setting;
 import dev.cairn.pipeline.PipelineResult;
 
-import java.io.BufferedInputStream;
+import dev.cairn.signal.Interruption;
+
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,7 +80,8 @@ public final class DaemonClient {
 
     /**
      * {@code cairn daemon}: one line per daemon of this user, or (with {@code stop}) stops each and
-     * says so. A socket nobody listens on (a daemon killed outright) is removed.
+     * says so. A socket nobody listens on (a daemon killed outright) is removed; a daemon that does
+     * not answer (stopped, stuck) is named with its pid and left.
      *
      * @return how many daemons answered
      */
@@ -86,42 +89,50 @@ public final class DaemonClient {
         Path folder = DaemonAddress.folder();
         List<Path> sockets;
         try (var files = Files.list(folder)) {
-            sockets = files.filter(f -> f.getFileName().toString().endsWith(".sock")).sorted().toList();
+            sockets = files.filter(f -> DaemonAddress.ownFile(f) && f.getFileName().toString().endsWith(".sock")).sorted().toList();
         }
         int answered = 0;
+        int stuck = 0;
         for (Path socket : sockets) {
             try {
                 String status = String.join(" ", ask(socket, DaemonProtocol.STATUS));
                 if (stop) ask(socket, DaemonProtocol.STOP);
                 out.accept(stop ? "stopped " + status : status);
                 answered++;
+            } catch (DaemonConnection.NoAnswer silent) {
+                stuck++;
+                out.accept(engine(DaemonAddress.at(socket, folder)) + " " + silent.getMessage() + " (stopped, or stuck): "
+                        + (stop ? "not stopped" : "left as it is") + "; its socket " + socket);
             } catch (IOException gone) {
                 Files.deleteIfExists(socket);
             }
         }
-        if (answered == 0) out.accept("no cairn daemon runs for this user (" + folder + ")");
+        if (answered + stuck == 0) out.accept("no cairn daemon runs for this user (" + folder + ")");
         return answered;
     }
 
     /** A request without settings; the daemon's lines until its exit frame. */
-    private static List<String> ask(Path socket, byte kind) throws IOException {
+    static List<String> ask(Path socket, byte kind) throws IOException {
         List<String> lines = new ArrayList<>();
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(socket));
-            DaemonProtocol.writeBare(new DataOutputStream(Channels.newOutputStream(channel)), kind);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
-            for (byte frame = in.readByte(); frame == DaemonProtocol.OUT; frame = in.readByte()) lines.add(DaemonProtocol.readString(in));
+        try (DaemonConnection c = DaemonConnection.open(socket)) {
+            c.send(request -> DaemonProtocol.writeBare(request, kind));
+            for (byte frame = c.firstFrame(); frame == DaemonProtocol.OUT; frame = c.in().readByte()) {
+                lines.add(DaemonProtocol.readString(c.in()));
+            }
         }
         return lines;
     }
 
     /** Stops the project's daemon, if one is up (a run with {@code daemon=stop}), and says so. */
     public static void stop(CairnSettings settings, Map<String, String> environment, Consumer<String> out) {
+        DaemonAddress address = null;
         try {
-            DaemonAddress address = DaemonAddress.of(settings.baseDir(), EngineClassPath.current(), environment);
-            if (!Files.exists(address.socket())) return;
+            address = DaemonAddress.of(settings.baseDir(), EngineClassPath.current(), environment);
+            if (!Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS)) return;
             ask(address.socket(), DaemonProtocol.STOP);
-            out.accept(String.format("%-11s %s", "daemon", "stopped this project's warm engine (daemon=stop)"));
+            out.accept(line("stopped this project's warm engine (daemon=stop)"));
+        } catch (DaemonConnection.NoAnswer stuck) {
+            out.accept(line(engine(address) + " " + stuck.getMessage() + " (stopped, or stuck): not stopped"));
         } catch (IOException | UnsupportedOperationException none) {
             // none was listening
         }
@@ -129,7 +140,9 @@ public final class DaemonClient {
 
     /**
      * Runs the generate in the project's daemon, its lines to {@code out} and {@code err} as they
-     * come; empty when no daemon answered before the run began (the caller runs it itself).
+     * come; empty when no daemon answered before the run began (the caller runs it itself), said in
+     * one line when a daemon was there. Ctrl-C meanwhile asks the daemon to drop the run, and the
+     * line says whether it did.
      *
      * @return the run's exit code
      * @throws IOException when the daemon stopped in the middle of the run
@@ -143,31 +156,49 @@ public final class DaemonClient {
         } catch (IOException | UnsupportedOperationException noDaemons) {
             return Optional.empty();
         }
-        if (!Files.exists(address.socket())) {
+        if (!Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS)) {
             // Started by an earlier run and not listening yet: say why this run is not warm.
-            if (starting(address)) out.accept(String.format("%-11s %s", "daemon", "still warming up (started by an earlier run):"
+            if (starting(address)) out.accept(line("still warming up (started by an earlier run):"
                     + " this run runs in its own JVM, the next one in the warm engine"));
             return Optional.empty();
         }
-        SocketChannel channel;
+        DaemonConnection c;
         try {
-            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-            channel.connect(UnixDomainSocketAddress.of(address.socket()));
+            c = DaemonConnection.open(address.socket());
+        } catch (DaemonConnection.NoAnswer stuck) {
+            out.accept(line(engine(address) + " " + stuck.getMessage() + ": this run runs in its own JVM"));
+            return Optional.empty();
         } catch (IOException notListening) {
-            return Optional.empty(); // a daemon that was killed left its socket; the next one started replaces it
+            // A daemon killed outright (or one exiting this moment) left its socket; the next one started replaces it.
+            out.accept(line(engine(address) + " is gone (" + notListening.getMessage() + "; its log: " + address.log()
+                    + "): this run runs in its own JVM"));
+            return Optional.empty();
         }
+        long[] pid = {address.pid().orElse(-1L)};
+        CompletableFuture<Boolean> cancelled = new CompletableFuture<>();
         boolean begun = false;
-        try (channel;
-             DataOutputStream request = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
-             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)))) {
-            DaemonProtocol.writeRequest(request, settings, environment);
-            while (true) {
-                byte frame = in.readByte();
-                begun = true;
+        try (c) {
+            c.send(request -> DaemonProtocol.writeRequest(request, settings, environment));
+            Interruption.workElsewhere(() -> cancel(c, cancelled, pid[0], address));
+            DataInputStream in = c.in();
+            for (byte frame = c.firstFrame(); ; frame = in.readByte()) {
                 switch (frame) {
-                    case DaemonProtocol.OUT -> out.accept(DaemonProtocol.readString(in));
-                    case DaemonProtocol.ERR -> err.accept(DaemonProtocol.readString(in));
+                    case DaemonProtocol.HELLO -> pid[0] = in.readLong();
+                    case DaemonProtocol.REFUSED -> {
+                        out.accept(line(engine(pid[0]) + " did not take this run (" + DaemonProtocol.readString(in)
+                                + "): this run runs in its own JVM"));
+                        return Optional.empty();
+                    }
+                    case DaemonProtocol.OUT -> {
+                        begun = true;
+                        out.accept(DaemonProtocol.readString(in));
+                    }
+                    case DaemonProtocol.ERR -> {
+                        begun = true;
+                        err.accept(DaemonProtocol.readString(in));
+                    }
                     case DaemonProtocol.RESULT -> onResult.accept(DaemonProtocol.readResult(in));
+                    case DaemonProtocol.CANCEL -> cancelled.complete(in.readBoolean());
                     case DaemonProtocol.EXIT -> {
                         return Optional.of(in.readInt());
                     }
@@ -175,12 +206,55 @@ public final class DaemonClient {
                     default -> throw new IOException("frame " + frame + " is not cairn's protocol");
                 }
             }
+        } catch (DaemonConnection.NoAnswer stuck) {
+            out.accept(line(engine(pid[0]) + " " + stuck.getMessage() + " (stopped, or stuck): this run runs in its own JVM"
+                    + " (the engine drops the request, its client gone)"));
+            return Optional.empty();
         } catch (IOException e) {
-            if (!begun) return Optional.empty(); // it went away before the run began: run here
+            String why = (e instanceof EOFException ? "end of stream" : e.getMessage()) + "; its log: " + address.log();
+            if (!begun) {
+                out.accept(line(engine(pid[0]) + " ended before the run began (" + why + "): this run runs in its own JVM"));
+                return Optional.empty();
+            }
             // No cause attached: Maven would add the bare class name of an EOFException to the line.
-            throw new IOException("the cairn daemon stopped in the middle of the run (" + (e instanceof EOFException ? "end of stream" : e.getMessage())
-                    + "; its log: " + address.log() + "). Run again; daemon=off runs every generate in its own JVM.");
+            throw new IOException("the cairn daemon stopped in the middle of the run (" + why
+                    + "). Run again; daemon=off runs every generate in its own JVM.");
+        } finally {
+            Interruption.workElsewhere(null);
         }
+    }
+
+    /**
+     * Ctrl-C while the daemon runs the generate (on the signal's thread): asks it to drop the run;
+     * the line says what it answered. {@link Interruption} then interrupts the reading thread, which
+     * closes the connection.
+     */
+    private static String cancel(DaemonConnection c, CompletableFuture<Boolean> answer, long pid, DaemonAddress address) {
+        String engine = engine(pid);
+        try {
+            c.send(request -> request.writeByte(DaemonProtocol.CANCEL));
+            return answer.get(DaemonConnection.ANSWER.toSeconds(), TimeUnit.SECONDS)
+                    ? "interrupted: " + engine + " drops the run before it writes anything; nothing was written"
+                    : "interrupted: " + engine + " is writing the generated code, its fingerprint and the lock: it finishes the run";
+        } catch (TimeoutException | IOException | ExecutionException e) {
+            return "interrupted: " + engine + " did not answer; it drops the run unless it has begun to write"
+                    + " (its log: " + address.log() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted: " + engine + " drops the run unless it has begun to write";
+        }
+    }
+
+    private static String engine(DaemonAddress address) {
+        return engine(address == null ? -1 : address.pid().orElse(-1L));
+    }
+
+    private static String engine(long pid) {
+        return pid > 0 ? "the warm engine (pid " + pid + ")" : "the warm engine";
+    }
+
+    private static String line(String text) {
+        return String.format("%-11s %s", "daemon", text);
     }
 
     /** Whether a daemon holds the address's lock: started, and (without its socket) warming up before it listens. */
@@ -201,34 +275,57 @@ public final class DaemonClient {
     /**
      * Starts the project's daemon in the background (a session of its own, so the terminal's Ctrl-C
      * does not reach it), telling it these settings, so it starts the next run's server at once.
+     * The project's daemons of other engines (an older cairn, a rebuild) are stopped first.
      */
     public static void start(CairnSettings settings, Map<String, String> environment, Duration idle, Consumer<String> out) {
         try {
             EngineClassPath engine = EngineClassPath.current();
             DaemonAddress address = DaemonAddress.of(settings.baseDir(), engine, environment);
             if (starting(address)) return; // one is warming up (it holds its lock and listens soon): nothing to say
-            List<String> command = new ArrayList<>();
-            if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(List.of("-cp", engine.asArgument(), "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xshare:auto",
-                    "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
-            DaemonAddress.passedOn().forEach((name, value) -> command.add("-D" + name + "=" + value));
-            command.addAll(List.of(GenerateDaemon.class.getName(), address.socket().toString(), settings.baseDir().toString(),
-                    Long.toString(idle.toSeconds())));
-            // One log per address, kept short: a daemon's start and one line per run.
-            if (Files.exists(address.log()) && Files.size(address.log()) > (1 << 20)) Files.delete(address.log());
-            ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of(System.getProperty("user.dir")).toFile())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(address.log().toFile()));
-            Process p = pb.start();
-            try (OutputStream stdin = p.getOutputStream();
-                 DataOutputStream first = new DataOutputStream(new BufferedOutputStream(stdin))) {
-                DaemonProtocol.writeRequest(first, settings, environment);
-            }
-            out.accept(String.format("%-11s %s", "daemon", "started (pid " + p.pid() + "): it runs the next generate of this"
+            stopOtherEngines(address, out);
+            Process p = launch(address, engine, idle, first -> DaemonProtocol.writeRequest(first, settings, environment));
+            out.accept(line("started (pid " + p.pid() + "): it runs the next generate of this"
                     + " project warm, and exits after " + minutes(idle) + " without one (daemon=stop stops it, off leaves it out)"));
         } catch (IOException | RuntimeException e) {
-            out.accept(String.format("%-11s %s", "daemon", "not started (" + dev.cairn.build.ErrorText.of(e)
-                    + "); every generate runs in its own JVM"));
+            out.accept(line("not started (" + dev.cairn.build.ErrorText.of(e) + "); every generate runs in its own JVM"));
         }
+    }
+
+    /** They would wait out their idle time, each with a server started ahead, for runs that never come again. */
+    private static void stopOtherEngines(DaemonAddress address, Consumer<String> out) throws IOException {
+        for (Path other : address.otherEngines()) {
+            String engine = engine(DaemonAddress.at(other, address.baseDir()));
+            try {
+                ask(other, DaemonProtocol.STOP);
+                out.accept(line("stopped " + engine + " of another cairn build for this project"));
+            } catch (DaemonConnection.NoAnswer stuck) {
+                out.accept(line(engine + " of another cairn build for this project " + stuck.getMessage() + ": not stopped"));
+            } catch (IOException gone) {
+                Files.deleteIfExists(other);
+            }
+        }
+    }
+
+    /** The daemon's JVM at {@code address}, its log beside the socket, {@code first} written to its stdin. */
+    static Process launch(DaemonAddress address, EngineClassPath engine, Duration idle, DaemonConnection.Write first) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) command.add(SETSID.toString());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-cp", engine.asArgument(), "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xshare:auto",
+                "--enable-native-access=ALL-UNNAMED", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
+        DaemonAddress.passedOn().forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(List.of(GenerateDaemon.class.getName(), address.socket().toString(), address.baseDir().toString(),
+                Long.toString(idle.toSeconds())));
+        // One log per address, kept short: a daemon's start and one line per run.
+        if (Files.exists(address.log()) && Files.size(address.log()) > (1 << 20)) Files.delete(address.log());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of(System.getProperty("user.dir")).toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(address.log().toFile()));
+        Process p = pb.start();
+        try (OutputStream stdin = p.getOutputStream();
+             DataOutputStream request = new DataOutputStream(new BufferedOutputStream(stdin))) {
+            first.to(request);
+            request.flush();
+        }
+        return p;
     }
 }

@@ -21,8 +21,12 @@ import java.util.Optional;
 /**
  * What client and daemon say to each other. A request is one generate: the settings as the
  * client resolved them (values and where each came from, jOOQ's {@code <generator>} as its XML)
- * and the client's environment. The answer is a stream of frames: stage lines for stdout and
- * stderr as the run prints them, its result, then its exit code, or the failure's message.
+ * and the environment variables that can change a run. The answer is a stream of frames: the
+ * daemon's pid at once, stage lines for stdout and stderr as the run prints them, its result, then
+ * its exit code, or the failure's message; or, when it does not take the run, why. While the run
+ * goes on, the client may send {@link #CANCEL}; the daemon answers whether the run stops.
+ * Stop and status, after the version, are one byte in every version, so that any client can stop
+ * an older daemon.
  */
 final class DaemonProtocol {
 
@@ -38,6 +42,12 @@ final class DaemonProtocol {
     static final byte RESULT = 'R';
     static final byte EXIT = 'C';
     static final byte FAILED = 'X';
+    /** The first frame of an answer: the daemon's pid. */
+    static final byte HELLO = 'H';
+    /** The daemon does not run this request (it could not read it, or it is stopping): the client runs it. */
+    static final byte REFUSED = 'U';
+    /** Client to daemon during a run (Ctrl-C); the answer frame has the same byte and a boolean: it stops. */
+    static final byte CANCEL = 'K';
 
     /** One generate, as the daemon runs it; or, with no settings, a request to stop or to say what it is. */
     record Request(byte kind, CairnSettings settings, Map<String, String> environment) {
@@ -63,8 +73,8 @@ final class DaemonProtocol {
         settings.sources().forEach((s, v) -> sources.put(s.key(), v));
         writeMap(out, values);
         writeMap(out, sources);
-        writeString(out, settings.generator().map(Object::toString).orElse(null));
-        writeMap(out, environment);
+        writeString(out, settings.generator().map(UserGenerator::asXml).orElse(null));
+        writeMap(out, DaemonAddress.relevant(environment));
         out.flush();
     }
 
@@ -77,9 +87,10 @@ final class DaemonProtocol {
 
     static Request readRequest(DataInputStream in) throws IOException {
         int version = in.readInt();
-        if (version != VERSION) throw new IOException("protocol " + version + ", this daemon speaks " + VERSION);
         byte kind = in.readByte();
-        if (kind != GENERATE) return new Request(kind, null, Map.of());
+        if (kind == STOP || kind == STATUS) return new Request(kind, null, Map.of());
+        if (kind != GENERATE) throw new IOException("request " + kind + " is not cairn's protocol");
+        if (version != VERSION) throw new IOException("protocol " + version + ", this daemon speaks " + VERSION);
         Path baseDir = Path.of(readString(in));
         Map<Setting, String> values = settings(readMap(in));
         Map<Setting, String> sources = settings(readMap(in));
@@ -98,6 +109,7 @@ final class DaemonProtocol {
         return m;
     }
 
+    /** A frame of one text: a line for {@link #OUT} or {@link #ERR}, or why a run was {@link #REFUSED} or {@link #FAILED}. */
     static void writeLine(DataOutputStream out, byte stream, String line) throws IOException {
         out.writeByte(stream);
         writeString(out, line);
@@ -144,9 +156,16 @@ final class DaemonProtocol {
         out.flush();
     }
 
-    static void writeFailure(DataOutputStream out, String message) throws IOException {
-        out.writeByte(FAILED);
-        writeString(out, message);
+    static void writeHello(DataOutputStream out, long pid) throws IOException {
+        out.writeByte(HELLO);
+        out.writeLong(pid);
+        out.flush();
+    }
+
+    /** The answer to {@link #CANCEL}: whether the run stops before it writes anything. */
+    static void writeCancelled(DataOutputStream out, boolean stops) throws IOException {
+        out.writeByte(CANCEL);
+        out.writeBoolean(stops);
         out.flush();
     }
 

@@ -9,6 +9,7 @@ import dev.cairn.files.OwnedFolders;
 import dev.cairn.pipeline.Pipeline;
 import dev.cairn.pipeline.PipelineOptions;
 import dev.cairn.pipeline.PipelineResult;
+import dev.cairn.signal.Cancellation;
 import dev.cairn.snapshot.WarmStart;
 
 import java.io.BufferedInputStream;
@@ -26,13 +27,16 @@ import java.nio.channels.FileLock;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The warm engine of one project: a JVM that keeps cairn, jOOQ and Flyway loaded (and compiled),
@@ -57,9 +61,10 @@ public final class GenerateDaemon implements AutoCloseable {
     private volatile ServerSocketChannel server;
     private final WarmStart warm = new WarmStart();
     private volatile long lastUsed = System.nanoTime();
-    private volatile boolean running;
+    /** Held by the generate that runs: one at a time, and a stop waits for it. */
+    private final ReentrantLock generating = new ReentrantLock();
     private volatile String stopReason = "stopped";
-    private int runs;
+    private volatile int runs;
 
     private GenerateDaemon(DaemonAddress address, Duration idle) {
         this.address = address;
@@ -81,6 +86,9 @@ public final class GenerateDaemon implements AutoCloseable {
                 log("another daemon serves " + address.baseDir() + "; exiting");
                 return;
             }
+            // Its pid, for a client that gets no answer to name what it waited for.
+            lockFile.truncate(0).write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
             removeOld(socket.getParent());
             try (GenerateDaemon daemon = new GenerateDaemon(address, idle)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(daemon::shutDown, "cairn-daemon-stop"));
@@ -93,6 +101,7 @@ public final class GenerateDaemon implements AutoCloseable {
                 Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
                 daemon.server = server;
                 daemon.serve();
+                daemon.awaitRun();
             } finally {
                 Files.deleteIfExists(socket);
             }
@@ -100,16 +109,21 @@ public final class GenerateDaemon implements AutoCloseable {
         System.exit(0); // threads a run left (pools, timers) must not keep the JVM
     }
 
-    /** Logs and locks of daemons of engines and projects long gone (a week without a change). */
-    private static void removeOld(Path folder) {
+    /**
+     * Logs and locks of daemons of engines and projects long gone (a week without a change): only
+     * files named as a daemon's are, never through a link, whatever else the folder holds.
+     */
+    static void removeOld(Path folder) {
         long weekAgo = System.currentTimeMillis() - Duration.ofDays(7).toMillis();
         try (var files = Files.list(folder)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
+                if (!DaemonAddress.ownFile(f) || name.endsWith(".sock")) continue;
                 // a listening daemon's lock is never old news, however long it has waited
-                if (name.endsWith(".sock") || Files.exists(f.resolveSibling(name.replaceFirst("\\.\\w+$", ".sock")))) continue;
+                if (Files.exists(f.resolveSibling(name.replaceFirst("\\.(lock|log)$", ".sock")), LinkOption.NOFOLLOW_LINKS)) continue;
                 try {
-                    if (Files.getLastModifiedTime(f).toMillis() < weekAgo) Files.deleteIfExists(f);
+                    BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    if (a.isRegularFile() && a.lastModifiedTime().toMillis() < weekAgo) Files.deleteIfExists(f);
                 } catch (IOException busy) {
                     // another daemon's, or gone already
                 }
@@ -123,7 +137,8 @@ public final class GenerateDaemon implements AutoCloseable {
         try {
             DaemonProtocol.Request r = DaemonProtocol.readRequest(new DataInputStream(new BufferedInputStream(System.in)));
             return r.stop() ? null : r;
-        } catch (IOException | RuntimeException none) {
+        } catch (IOException | RuntimeException unreadable) {
+            log("no warm-up: the request it was started with could not be read (" + ErrorText.of(unreadable) + ")");
             return null;
         }
     }
@@ -159,6 +174,10 @@ public final class GenerateDaemon implements AutoCloseable {
         }
     }
 
+    /**
+     * Each client on a thread of its own, so that stop and status are answered beside a running
+     * generate; generates run one at a time ({@link #generating}).
+     */
     private void serve() {
         Thread watchdog = new Thread(this::watch, "cairn-daemon-watchdog");
         watchdog.setDaemon(true);
@@ -174,23 +193,19 @@ public final class GenerateDaemon implements AutoCloseable {
                 log("accept failed: " + ErrorText.of(e) + "; exiting");
                 return;
             }
-            running = true;
-            try {
-                serveOne(client);
-            } finally {
-                running = false;
-                lastUsed = System.nanoTime();
-            }
-            // The client has its answer: give the run's garbage back now, so that a daemon waiting for
-            // the next save holds what it keeps (the loaded engine), not the last run's heap.
-            System.gc();
+            Thread t = new Thread(() -> serveOne(client), "cairn-daemon-client");
+            t.setDaemon(true);
+            t.start();
         }
     }
 
+    /** After a stop: the generate that runs ends first (its client is told its end, its server stopped). */
+    private void awaitRun() {
+        generating.lock();
+        generating.unlock();
+    }
+
     private void serveOne(SocketChannel client) {
-        long t0 = System.nanoTime();
-        String project = address.baseDir().toString();
-        int code = -1;
         try (client;
              DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(client)));
              Frames out = new Frames(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(client))))) {
@@ -199,51 +214,108 @@ public final class GenerateDaemon implements AutoCloseable {
                 r = DaemonProtocol.readRequest(in);
             } catch (EOFException gone) {
                 return; // a client that only probed, or gave up
+            } catch (IOException | RuntimeException unreadable) {
+                // The client runs the generate itself and says why in one line; this daemon serves the next.
+                log("a request it could not read: " + ErrorText.of(unreadable));
+                out.refused("it could not read the request: " + ErrorText.of(unreadable) + "; its log: " + address.log());
+                return;
             }
             if (r.stop()) {
-                stopReason = "stopped (daemon=stop, or cairn daemon --stop)";
                 out.exit(0);
+                if (out.gone()) {
+                    log("a stop dropped: its client was gone (it was told: not stopped)");
+                    return;
+                }
+                stopReason = "stopped (daemon=stop, or cairn daemon --stop)";
                 shutDown();
-                return;
-            }
-            if (r.status()) {
+            } else if (r.status()) {
                 out.line(DaemonProtocol.OUT, status());
                 out.exit(0);
+            } else {
+                generate(r, in, out);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            log("a client: " + ErrorText.of(e));
+        }
+    }
+
+    /**
+     * One generate. Its client may go (its timeout, Ctrl-C, a killed build) at any time before the
+     * run publishes: a thread reads the connection meanwhile, and its end or a cancel frame cancels
+     * the run, which then stops at its next stage and never writes (see {@link Cancellation}).
+     */
+    private void generate(DaemonProtocol.Request r, DataInputStream in, Frames out) {
+        long t0 = System.nanoTime();
+        String project = r.settings().baseDir().toString();
+        out.hello(ProcessHandle.current().pid());
+        if (out.gone()) {
+            log("a generate dropped: its client was gone before it began");
+            return;
+        }
+        generating.lock();
+        int run = 0;
+        int code = -1;
+        String end = "";
+        try (Cancellation cancel = Cancellation.ofThisThread()) {
+            Thread watcher = new Thread(() -> watchClient(in, out, cancel), "cairn-daemon-client-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+            if (!server.isOpen()) {
+                out.refused("it is stopping");
                 return;
             }
-            project = r.settings().baseDir().toString();
             if (!r.settings().baseDir().equals(address.baseDir())) {
                 out.failure("this daemon serves " + address.baseDir() + ", not " + project); // never, by the address's hash
                 return;
             }
-            runs++;
+            run = ++runs;
             out.line(DaemonProtocol.OUT, String.format("%-11s %s", "daemon",
-                    "run " + runs + " in the warm engine, pid " + ProcessHandle.current().pid() + " (daemon=off runs here, daemon=stop stops it)"));
+                    "run " + run + " in the warm engine, pid " + ProcessHandle.current().pid() + " (daemon=off runs here, daemon=stop stops it)"));
+            if (out.gone()) cancel.cancel(); // it went while this run waited for the one before: stops at its first stage
             try {
                 code = Goals.run(r.settings(), r.environment(), l -> out.line(DaemonProtocol.OUT, l),
                         l -> out.line(DaemonProtocol.ERR, l), out::result, warm);
                 out.exit(code);
             } catch (Exception | Error e) {
-                log("run " + runs + " failed: " + ErrorText.of(e));
-                out.failure(ErrorText.of(e));
+                if (cancel.cancelled()) {
+                    end = ", dropped before it wrote anything (its client cancelled or went away)";
+                } else {
+                    log("run " + run + " failed: " + ErrorText.of(e));
+                    out.failure(ErrorText.of(e));
+                }
             }
-        } catch (IOException e) {
-            log("run " + runs + ": " + ErrorText.of(e));
+        } finally {
+            lastUsed = System.nanoTime();
+            generating.unlock();
         }
-        log(String.format("run %d for %s: exit %d, %.1f s", runs, project, code, (System.nanoTime() - t0) / 1e9));
+        log(String.format("run %d for %s: exit %d, %.1f s%s", run, project, code, (System.nanoTime() - t0) / 1e9, end));
+        // The client has its answer: give the run's garbage back now, so that a daemon waiting for
+        // the next save holds what it keeps (the loaded engine), not the last run's heap.
+        System.gc();
+    }
+
+    /** Until the run's end closes the connection: a cancel frame is answered, the client's end cancels. */
+    private static void watchClient(DataInputStream in, Frames out, Cancellation cancel) {
+        try {
+            while (in.read() == DaemonProtocol.CANCEL) out.cancelled(cancel.cancel());
+        } catch (IOException closed) {
+            return; // the run ended (its connection closed under this read), or the client went away
+        }
+        cancel.cancel(); // the end of its stream: the client is gone
     }
 
     /** One line for {@code cairn daemon}: pid, project, runs, how long idle, heap in use. */
     private String status() {
         Runtime rt = Runtime.getRuntime();
         long idleFor = Duration.ofNanos(System.nanoTime() - lastUsed).toSeconds();
-        return String.format("pid %-7d %s  %d run%s, idle %s (exits after %s), heap %d MB",
+        return String.format("pid %-7d %s  %d run%s, %s (exits after %s), heap %d MB",
                 ProcessHandle.current().pid(), address.baseDir(), runs, runs == 1 ? "" : "s",
-                idleFor < 60 ? idleFor + " s" : idleFor / 60 + " min", DaemonClient.minutes(idle),
+                generating.isLocked() ? "running one" : "idle " + (idleFor < 60 ? idleFor + " s" : idleFor / 60 + " min"),
+                DaemonClient.minutes(idle),
                 (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 
-    /** Frames to one client; a client that went away (Ctrl-C) stops getting them, the run goes on to its end. */
+    /** Frames to one client; a client that went away stops getting them (its run is cancelled: {@link #watchClient}). */
     private static final class Frames implements AutoCloseable {
         private final DataOutputStream out;
         private boolean gone;
@@ -265,7 +337,24 @@ public final class GenerateDaemon implements AutoCloseable {
         }
 
         synchronized void failure(String message) {
-            send(() -> DaemonProtocol.writeFailure(out, message));
+            send(() -> DaemonProtocol.writeLine(out, DaemonProtocol.FAILED, message));
+        }
+
+        synchronized void hello(long pid) {
+            send(() -> DaemonProtocol.writeHello(out, pid));
+        }
+
+        synchronized void refused(String why) {
+            send(() -> DaemonProtocol.writeLine(out, DaemonProtocol.REFUSED, why));
+        }
+
+        synchronized void cancelled(boolean stops) {
+            send(() -> DaemonProtocol.writeCancelled(out, stops));
+        }
+
+        /** Whether a write found the client gone (a closed socket fails the write at once). */
+        synchronized boolean gone() {
+            return gone;
         }
 
         private interface Write {
@@ -299,7 +388,7 @@ public final class GenerateDaemon implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            if (running) continue;
+            if (generating.isLocked()) continue;
             String reason = null;
             if (System.nanoTime() - lastUsed > idle.toNanos()) reason = "no run for " + DaemonClient.minutes(idle);
             else if (!Files.isDirectory(address.baseDir())) reason = "the project folder is gone";

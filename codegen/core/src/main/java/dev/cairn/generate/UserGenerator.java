@@ -4,6 +4,7 @@ import dev.cairn.build.ErrorText;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Generator;
+import org.jooq.util.jaxb.tools.XMLBuilder;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -54,6 +55,14 @@ public record UserGenerator(Generator generator, String source, List<String> ign
         } catch (Exception e) {
             throw new IllegalArgumentException("<generator> is not jOOQ's codegen <generator>: " + ErrorText.of(e), e);
         }
+    }
+
+    /**
+     * The inverse of {@link #parse}: a {@code <generator>} element. jOOQ's {@code toString()} gives
+     * only the element's content (several roots, which no XML parser reads back).
+     */
+    public static String asXml(Generator generator) {
+        return XMLBuilder.nonFormatting().append("generator", generator).toString();
     }
 
     /**

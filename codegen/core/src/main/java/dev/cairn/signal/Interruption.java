@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM during a command: one line, {@code interrupted during <stage>;
@@ -46,7 +47,17 @@ public final class Interruption {
      */
     public static void stage(String name) {
         stage = name;
-        if (requested) throw new Stopped();
+        if (requested || Cancellation.cancelledHere()) throw new Stopped();
+    }
+
+    private static volatile Supplier<String> elsewhere;
+
+    /**
+     * While the work runs in another process (the warm engine) or, with null, here again: an
+     * interruption asks that process to stop it ({@code stopIt}, bounded), and its answer is the line.
+     */
+    public static void workElsewhere(Supplier<String> stopIt) {
+        elsewhere = stopIt;
     }
 
     /** The stage the work is in now. */
@@ -134,14 +145,19 @@ public final class Interruption {
         Callable<String> stop;
         synchronized (WRITING) {
             if (requested) return;
+            Supplier<String> remote = elsewhere;
+            // Asked before the stop is requested: the lines of the other process still show meanwhile.
+            String line = remote != null ? remote.get() : written ? "interrupted after the generated code and fingerprint were written"
+                    : "interrupted during " + stage + "; nothing was written";
             requested = true;
             stop = onStop;
             if (stop == null) {
-                lineTo.println(written ? "interrupted after the generated code and fingerprint were written"
-                        : "interrupted during " + stage + "; nothing was written");
+                lineTo.println(line);
                 lineTo.flush();
             }
             mute();
+            // The worker reads the other process's answer: interrupted, its channel closes and it parks.
+            if (remote != null && worker != null) worker.interrupt();
         }
         if (stop != null) {
             // The work goes on meanwhile, muted; the stop's own waits are bounded.
@@ -174,7 +190,7 @@ public final class Interruption {
      */
     public static <T> T writing(Callable<T> body) throws Exception {
         synchronized (WRITING) {
-            if (requested) throw new Stopped();
+            if (requested || !Cancellation.mayWriteHere()) throw new Stopped();
             T result = body.call();
             written = true;
             return result;

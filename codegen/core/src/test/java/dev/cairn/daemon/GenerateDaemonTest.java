@@ -4,7 +4,9 @@ import dev.cairn.build.Goals;
 import dev.cairn.config.CairnSettings;
 import dev.cairn.config.Setting;
 import dev.cairn.files.HeldLock;
+import dev.cairn.generate.UserGenerator;
 import dev.cairn.pipeline.PipelineResult;
+import org.jooq.meta.jaxb.Generator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -128,8 +131,7 @@ class GenerateDaemonTest {
     void aDaemonKilledMidRunFailsThatBuildInOneLineAndTheNextRunClearsWhatItLeft() throws Exception {
         Path project = project();
         Path m = project.resolve("src/main/resources/db/migration");
-        ProcessHandle daemon = booksWithDaemon(project, "1m");
-        awaitListening(project, 1);
+        ProcessHandle daemon = listeningWithBooks(project, "1m");
 
         // A migration that takes its time; the daemon is killed outright (kill -9) while it runs.
         Files.writeString(m.resolve("V2__slow.sql"), "SELECT pg_sleep(20);\n");
@@ -159,16 +161,220 @@ class GenerateDaemonTest {
         daemon.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         Files.writeString(m.resolve("V2__slow.sql"), "SELECT 1;\n");
         out.clear();
-        generate(project, "off", false);
+        generate(project, "1m", false);
+        // Its socket is left: one line says so, and this run starts the next daemon.
+        assertTrue(out.getFirst().startsWith("daemon      the warm engine (pid " + daemon.pid() + ") is gone ("), String.join("\n", out));
+        assertTrue(out.getFirst().endsWith("): this run runs in its own JVM"), out.getFirst());
+        startedDaemon();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (orphans().findAny().isPresent() && System.nanoTime() < deadline) Thread.sleep(100);
         assertEquals(List.of(), orphans().toList(), "PostgreSQL left by the killed daemon");
+    }
+
+    @Test
+    void anInlineGeneratorRunsInTheDaemon() throws Exception {
+        Path project = project();
+        Path m = project.resolve("src/main/resources/db/migration");
+        Files.writeString(m.resolve("V1__create_books.sql"), "CREATE TABLE IF NOT EXISTS books (id bigint PRIMARY KEY);\n");
+        // What the plugin passes for <generator><generate><pojos>true</pojos></generate></generator> in a pom.
+        Generator pojos = UserGenerator.parse("<generator><generate><pojos>true</pojos></generate></generator>");
+        generate(settings(project, "1m", false).withGenerator(pojos));
+        startedDaemon();
+        awaitListening(project, 1);
+
+        Files.writeString(m.resolve("V2__create_authors.sql"), "CREATE TABLE IF NOT EXISTS authors (id bigint PRIMARY KEY, name text);\n");
+        out.clear();
+        PipelineResult warm = generate(settings(project, "1m", false).withGenerator(pojos));
+        assertTrue(out.getFirst().startsWith("daemon      run 1 in the warm engine, pid "), String.join("\n", out));
+        assertEquals(2, warm.tables());
+        assertTrue(files(project.resolve("target/generated-sources/jooq")).keySet().stream()
+                .anyMatch(f -> f.endsWith("tables/pojos/Authors.java")), "POJOs generated in the daemon");
+    }
+
+    @Test
+    void aStoppedDaemonNeverHangsABuildAndDropsTheRequestsWhoseClientsAreGone() throws Exception {
+        Path project = project();
+        Path m = project.resolve("src/main/resources/db/migration");
+        ProcessHandle daemon = listeningWithBooks(project, "5m");
+        DaemonAddress address = DaemonAddress.of(project, EngineClassPath.current(), Map.of("CI", "false"));
+        Path lock = project.resolve("src/main/resources/db/migrations.lock");
+        Path fingerprint = settings(project, "5m", false).pipelineOptions(Map.of("CI", "false")).fingerprintFile();
+        signal(daemon, "STOP");
+        try {
+            // A generate: the bounded wait, one line, and the run here.
+            Files.writeString(m.resolve("V2__create_authors.sql"), "CREATE TABLE IF NOT EXISTS authors (id bigint PRIMARY KEY);\n");
+            out.clear();
+            PipelineResult here = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> generate(project, "5m", false));
+            assertEquals("daemon      the warm engine (pid " + daemon.pid() + ") did not answer within 10 s (stopped, or stuck):"
+                    + " this run runs in its own JVM (the engine drops the request, its client gone)", out.getFirst());
+            assertEquals(PipelineResult.Outcome.GENERATED, here.outcome());
+            assertEquals(2, here.tables());
+            // cairn daemon and daemon=stop: each waits as long, says so, and leaves the daemon and its socket.
+            List<String> listed = new CopyOnWriteArrayList<>();
+            assertTimeoutPreemptively(Duration.ofMinutes(1), () -> DaemonClient.everyDaemon(false, listed::add));
+            assertTrue(listed.stream().anyMatch(l -> l.equals("the warm engine (pid " + daemon.pid() + ") did not answer within 10 s"
+                    + " (stopped, or stuck): left as it is; its socket " + address.socket())), String.join("\n", listed));
+            List<String> stopped = new CopyOnWriteArrayList<>();
+            assertTimeoutPreemptively(Duration.ofMinutes(1), () -> DaemonClient.stop(settings(project, "stop", false), Map.of("CI", "false"), stopped::add));
+            assertEquals(List.of("daemon      the warm engine (pid " + daemon.pid() + ") did not answer within 10 s (stopped, or stuck): not stopped"), stopped);
+            assertTrue(Files.exists(address.socket()));
+            // A migration the dead client's request would now find, were it run.
+            Files.writeString(m.resolve("V3__create_reviews.sql"), "CREATE TABLE IF NOT EXISTS reviews (id bigint PRIMARY KEY);\n");
+        } finally {
+            signal(daemon, "CONT");
+        }
+        String lockBefore = Files.readString(lock);
+        String fingerprintBefore = Files.readString(fingerprint);
+        awaitLog(address, "a generate dropped: its client was gone before it began", "a stop dropped");
+        assertEquals(lockBefore, Files.readString(lock), "the lock is as the run here left it");
+        assertEquals(fingerprintBefore, Files.readString(fingerprint));
+        assertFalse(files(project.resolve("target/generated-sources/jooq")).keySet().stream().anyMatch(f -> f.endsWith("Reviews.java")));
+        assertTrue(daemon.isAlive(), "the stop whose client gave up was dropped too");
+
+        // And the daemon serves the next generate.
+        out.clear();
+        PipelineResult warm = generate(project, "5m", false);
+        assertTrue(out.getFirst().startsWith("daemon      run 1 in the warm engine, pid " + daemon.pid()), String.join("\n", out));
+        assertEquals(3, warm.tables());
+    }
+
+    @Test
+    void statusAndStopAreServedBesideARunningGenerateAndCtrlCOfItsClientDropsIt() throws Exception {
+        Path project = project();
+        Path m = project.resolve("src/main/resources/db/migration");
+        Files.writeString(m.resolve("V1__create_books.sql"), "CREATE TABLE IF NOT EXISTS books (id bigint PRIMARY KEY);\n");
+        // Builds in JVMs of their own, as Maven's and the CLI's are, with the environment they have.
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.put("CI", "false");
+        Client first = Client.generate(project, dir.resolve("snapshots"), environment);
+        assertEquals(0, first.awaitExit(), first.text());
+        Matcher started = STARTED.matcher(first.text());
+        assertTrue(started.find(), first.text());
+        ProcessHandle daemon = ProcessHandle.of(Long.parseLong(started.group(1))).orElseThrow();
+        daemons.add(daemon.pid());
+        DaemonAddress address = DaemonAddress.of(project, EngineClassPath.current(), environment);
+        awaitLog(address, "warm-up: 1 tables");
+        awaitSocket(address);
+
+        Path lock = project.resolve("src/main/resources/db/migrations.lock");
+        Path fingerprint = settings(project, "5m", false).pipelineOptions(Map.of("CI", "false")).fingerprintFile();
+        String lockBefore = Files.readString(lock);
+        String fingerprintBefore = Files.readString(fingerprint);
+        // A migration that takes its time: the run is in its migrate stage for 15 s.
+        Files.writeString(m.resolve("V2__slow.sql"), "SELECT pg_sleep(15);\nCREATE TABLE authors (id bigint PRIMARY KEY);\n");
+        Client second = Client.generate(project, dir.resolve("snapshots"), environment);
+        second.awaitLine(l -> l.startsWith("daemon      run 1 in the warm engine, pid " + daemon.pid()));
+
+        List<String> status = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> DaemonClient.ask(address.socket(), DaemonProtocol.STATUS));
+        assertTrue(second.process().isAlive(), "status answered while the generate runs");
+        assertTrue(status.getFirst().startsWith("pid " + daemon.pid() + " ") && status.getFirst().contains("running one"), status.toString());
+
+        // daemon=stop while the run runs: answered now; the daemon ends after that run.
+        List<String> stopped = new CopyOnWriteArrayList<>();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> DaemonClient.stop(settings(project, "stop", false), environment, stopped::add));
+        assertEquals(List.of("daemon      stopped this project's warm engine (daemon=stop)"), stopped);
+        assertTrue(second.process().isAlive() && daemon.isAlive(), "the stop came while the run ran");
+
+        // Ctrl-C of the build: the daemon drops the run (it had not begun to write) and the build says so.
+        signal(second.process().toHandle(), "INT");
+        assertEquals(130, second.awaitExit(), second.text());
+        assertTrue(second.text().contains("interrupted: the warm engine (pid " + daemon.pid() + ") drops the run before it writes"
+                + " anything; nothing was written"), second.text());
+        awaitExit(daemon, Duration.ofSeconds(90));
+        assertTrue(Files.readString(address.log()).contains("dropped before it wrote anything (its client cancelled or went away)"),
+                Files.readString(address.log()));
+        assertEquals(lockBefore, Files.readString(lock), "V2 is not locked");
+        assertEquals(fingerprintBefore, Files.readString(fingerprint));
+        assertFalse(files(project.resolve("target/generated-sources/jooq")).keySet().stream().anyMatch(f -> f.endsWith("Authors.java")));
+    }
+
+    @Test
+    void aNewEngineStopsTheProjectsDaemonsOfOtherEngines() throws Exception {
+        Path project = project();
+        Files.writeString(project.resolve("src/main/resources/db/migration/V1__create_books.sql"),
+                "CREATE TABLE IF NOT EXISTS books (id bigint PRIMARY KEY);\n");
+        // A daemon of this project that an older cairn started (its address names another engine); no warm-up.
+        DaemonAddress older = DaemonAddress.of(project, "cairn 0.9 (older)", Map.of("CI", "false"));
+        Process old = DaemonClient.launch(older, EngineClassPath.current(), Duration.ofMinutes(5),
+                first -> DaemonProtocol.writeBare(first, DaemonProtocol.STOP));
+        daemons.add(old.pid());
+        awaitSocket(older);
+
+        generate(project, "5m", false);
+        assertTrue(out.contains("daemon      stopped the warm engine (pid " + old.pid() + ") of another cairn build for this project"),
+                String.join("\n", out));
+        assertTrue(old.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the older daemon exited");
+        startedDaemon();
     }
 
     /** PostgreSQL servers whose parent is gone (init, pid 1, adopted them). */
     private static Stream<ProcessHandle> orphans() {
         return ProcessHandle.allProcesses().filter(p -> p.isAlive() && p.info().command().orElse("").endsWith("/postgres")
                 && p.parent().map(ProcessHandle::pid).orElse(1L) == 1L);
+    }
+
+    private static void signal(ProcessHandle process, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + signal);
+    }
+
+    /** Waits (bounded) until the daemon's log has each of the texts. */
+    private static void awaitLog(DaemonAddress address, String... texts) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            String log = Files.exists(address.log()) ? Files.readString(address.log()) : "";
+            if (Stream.of(texts).allMatch(log::contains)) return;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the daemon's log has not " + List.of(texts) + ":\n" + Files.readString(address.log()));
+    }
+
+    private static void awaitSocket(DaemonAddress address) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.exists(address.socket()) && System.nanoTime() < deadline) Thread.sleep(50);
+        assertTrue(Files.exists(address.socket()), "the daemon listens");
+    }
+
+    /** A generate in a JVM of its own (this repository's build entry), its lines collected as they come. */
+    private record Client(Process process, List<String> lines) {
+
+        static Client generate(Path project, Path snapshots, Map<String, String> environment) throws IOException {
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                    "-cp", System.getProperty("java.class.path"), "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                    "-Dcairn.daemon=5m", "-Dcairn.database=embedded", "-Dcairn.snapshotCache=" + snapshots));
+            DaemonAddress.passedOn().forEach((name, value) -> command.add("-D" + name + "=" + value));
+            command.addAll(List.of(dev.cairn.build.BuildEntry.class.getName(), "generate", project.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().clear();
+            pb.environment().putAll(environment);
+            Client c = new Client(pb.start(), new CopyOnWriteArrayList<>());
+            Thread reader = new Thread(() -> {
+                try (var r = c.process.inputReader()) {
+                    r.lines().forEach(c.lines::add);
+                } catch (IOException | java.io.UncheckedIOException ended) {
+                    // the process ended
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            return c;
+        }
+
+        int awaitExit() throws Exception {
+            assertTrue(process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES), "the build ended:\n" + text());
+            process.getInputStream().close();
+            return process.exitValue();
+        }
+
+        void awaitLine(java.util.function.Predicate<String> line) throws Exception {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (lines.stream().noneMatch(line) && process.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+            assertTrue(lines.stream().anyMatch(line), text());
+        }
+
+        String text() {
+            return String.join("\n", lines);
+        }
     }
 
     private Path project() throws IOException {
@@ -201,8 +407,12 @@ class GenerateDaemonTest {
     }
 
     private PipelineResult generate(Path project, String daemon, boolean force) throws Exception {
+        return generate(settings(project, daemon, force));
+    }
+
+    private PipelineResult generate(CairnSettings settings) throws Exception {
         PipelineResult[] result = new PipelineResult[1];
-        int code = Goals.generate(settings(project, daemon, force), Map.of("CI", "false"), out::add, out::add, r -> result[0] = r);
+        int code = Goals.generate(settings, Map.of("CI", "false"), out::add, out::add, r -> result[0] = r);
         assertEquals(Goals.OK, code, String.join("\n", out));
         return result[0];
     }
@@ -213,6 +423,13 @@ class GenerateDaemonTest {
                 "CREATE TABLE IF NOT EXISTS books (id bigint PRIMARY KEY);\n");
         generate(project, idle, false);
         return ProcessHandle.of(startedDaemon()).orElseThrow();
+    }
+
+    /** {@link #booksWithDaemon}, once the daemon listens, warmed up. */
+    private ProcessHandle listeningWithBooks(Path project, String idle) throws Exception {
+        ProcessHandle daemon = booksWithDaemon(project, idle);
+        awaitListening(project, 1);
+        return daemon;
     }
 
     private long startedDaemon() {

@@ -74,6 +74,17 @@ class UserGeneratorTest {
     }
 
     @Test
+    void anInlineGeneratorAsXmlReadsBackTheSame() {
+        // What the warm engine's protocol sends: jOOQ's own toString() has no root element and failed to parse.
+        Generator g = UserGenerator.parse("<generator><generate><pojos>true</pojos></generate>"
+                + "<strategy><name>com.example.Prefixes</name></strategy></generator>");
+        Generator back = UserGenerator.parse(UserGenerator.asXml(g));
+        assertEquals(g, back);
+        assertTrue(back.getGenerate().isPojos());
+        assertEquals("com.example.Prefixes", back.getStrategy().getName());
+    }
+
+    @Test
     void forcedTypesPojosFluentSettersAndTheirPackageApply() throws Exception {
         Generator theirs = new Generator()
                 .withDatabase(new org.jooq.meta.jaxb.Database().withForcedTypes(
