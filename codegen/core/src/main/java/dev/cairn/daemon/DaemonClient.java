@@ -3,6 +3,8 @@ package dev.cairn.daemon;
 import dev.cairn.config.CairnSettings;
 import dev.cairn.config.Setting;
 import dev.cairn.pipeline.PipelineResult;
+import dev.cairn.pipeline.RunOutput;
+import dev.cairn.lint.Severity;
 
 import dev.cairn.signal.Interruption;
 
@@ -196,6 +198,11 @@ public final class DaemonClient {
                     case DaemonProtocol.ERR -> {
                         begun = true;
                         err.accept(DaemonProtocol.readString(in));
+                    }
+                    case DaemonProtocol.LEVELED -> {
+                        begun = true;
+                        Severity level = DaemonProtocol.readLevel(in);
+                        RunOutput.of(out).accept(level, DaemonProtocol.readString(in));
                     }
                     case DaemonProtocol.RESULT -> onResult.accept(DaemonProtocol.readResult(in));
                     case DaemonProtocol.CANCEL -> cancelled.complete(in.readBoolean());

@@ -1,6 +1,8 @@
 package dev.cairn.daemon;
 
 import dev.cairn.config.CairnSettings;
+import dev.cairn.config.FrontEnd;
+import dev.cairn.lint.Severity;
 import dev.cairn.config.Setting;
 import dev.cairn.generate.UserGenerator;
 import dev.cairn.pipeline.PipelineResult;
@@ -30,7 +32,7 @@ import java.util.Optional;
  */
 final class DaemonProtocol {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** What a client asks for, after the version: a generate, or the daemon's end. */
     static final byte GENERATE = 'G';
@@ -39,6 +41,8 @@ final class DaemonProtocol {
 
     static final byte OUT = 'O';
     static final byte ERR = 'E';
+    /** A finding's line at its level (a byte: the Severity's ordinal), which Maven logs as WARN or ERROR. */
+    static final byte LEVELED = 'L';
     static final byte RESULT = 'R';
     static final byte EXIT = 'C';
     static final byte FAILED = 'X';
@@ -75,6 +79,7 @@ final class DaemonProtocol {
         writeMap(out, sources);
         writeString(out, settings.generator().map(UserGenerator::asXml).orElse(null));
         writeMap(out, DaemonAddress.relevant(environment));
+        writeString(out, settings.frontEnd().name());
         out.flush();
     }
 
@@ -96,7 +101,13 @@ final class DaemonProtocol {
         Map<Setting, String> sources = settings(readMap(in));
         String generator = readString(in);
         Map<String, String> environment = readMap(in);
-        CairnSettings s = new CairnSettings(baseDir, values, sources, Optional.empty());
+        FrontEnd frontEnd;
+        try {
+            frontEnd = FrontEnd.valueOf(readString(in));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IOException("unknown front end", e);
+        }
+        CairnSettings s = new CairnSettings(baseDir, values, sources, Optional.empty(), frontEnd);
         if (generator != null) s = s.withGenerator(UserGenerator.parse(generator));
         return new Request(GENERATE, s, environment);
     }
@@ -114,6 +125,21 @@ final class DaemonProtocol {
         out.writeByte(stream);
         writeString(out, line);
         out.flush();
+    }
+
+    /** A {@link #LEVELED} frame. */
+    static void writeLeveled(DataOutputStream out, Severity level, String line) throws IOException {
+        out.writeByte(LEVELED);
+        out.writeByte(level.ordinal());
+        writeString(out, line);
+        out.flush();
+    }
+
+    /** After the {@link #LEVELED} byte. */
+    static Severity readLevel(DataInputStream in) throws IOException {
+        int ordinal = in.readByte();
+        if (ordinal < 0 || ordinal >= Severity.values().length) throw new IOException("level " + ordinal + " is not cairn's protocol");
+        return Severity.values()[ordinal];
     }
 
     static void writeResult(DataOutputStream out, PipelineResult r) throws IOException {

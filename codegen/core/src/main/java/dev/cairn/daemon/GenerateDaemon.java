@@ -9,6 +9,8 @@ import dev.cairn.files.OwnedFolders;
 import dev.cairn.pipeline.Pipeline;
 import dev.cairn.pipeline.PipelineOptions;
 import dev.cairn.pipeline.PipelineResult;
+import dev.cairn.pipeline.RunOutput;
+import dev.cairn.lint.Severity;
 import dev.cairn.signal.Cancellation;
 import dev.cairn.snapshot.WarmStart;
 
@@ -273,8 +275,11 @@ public final class GenerateDaemon implements AutoCloseable {
                     "run " + run + " in the warm engine, pid " + ProcessHandle.current().pid() + " (daemon=off runs here, daemon=stop stops it)"));
             if (out.gone()) cancel.cancel(); // it went while this run waited for the one before: stops at its first stage
             try {
-                code = Goals.run(r.settings(), r.environment(), l -> out.line(DaemonProtocol.OUT, l),
-                        l -> out.line(DaemonProtocol.ERR, l), out::result, warm);
+                RunOutput lines = (level, l) -> {
+                    if (level == Severity.ERROR || level == Severity.WARNING) out.leveled(level, l);
+                    else out.line(DaemonProtocol.OUT, l);
+                };
+                code = Goals.run(r.settings(), r.environment(), lines, l -> out.line(DaemonProtocol.ERR, l), out::result, warm);
                 out.exit(code);
             } catch (Exception | Error e) {
                 if (cancel.cancelled()) {
@@ -326,6 +331,10 @@ public final class GenerateDaemon implements AutoCloseable {
 
         synchronized void line(byte stream, String text) {
             send(() -> DaemonProtocol.writeLine(out, stream, text));
+        }
+
+        synchronized void leveled(Severity level, String text) {
+            send(() -> DaemonProtocol.writeLeveled(out, level, text));
         }
 
         synchronized void result(PipelineResult r) {

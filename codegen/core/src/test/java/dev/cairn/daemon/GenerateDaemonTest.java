@@ -192,6 +192,24 @@ class GenerateDaemonTest {
     }
 
     @Test
+    void findingsKeepTheirLevelAndAdviceNamesTheClientsFrontEndInTheDaemon() throws Exception {
+        Path project = project();
+        listeningWithBooks(project, "1m");
+        Files.writeString(project.resolve("src/main/resources/db/migration/V2__index_books.sql"),
+                "CREATE INDEX IF NOT EXISTS idx_books_id ON books (id);\n");
+        List<String> info = new CopyOnWriteArrayList<>();
+        List<String> warn = new CopyOnWriteArrayList<>();
+        List<String> error = new CopyOnWriteArrayList<>();
+        int code = Goals.generate(settings(project, "1m", false).withFrontEnd(dev.cairn.config.FrontEnd.MAVEN), Map.of("CI", "false"),
+                dev.cairn.pipeline.RunOutput.of(info::add, warn::add, error::add), error::add, r -> { });
+        assertEquals(Goals.FINDINGS, code, info + "\n" + error);
+        assertTrue(info.getFirst().startsWith("daemon      run 1 in the warm engine, pid "), String.join("\n", info));
+        assertTrue(error.stream().anyMatch(l -> l.contains("V2__index_books.sql:1 error index-not-concurrent")), "at ERROR: " + error);
+        assertTrue(info.stream().noneMatch(l -> l.contains("index-not-concurrent")), "not at INFO: " + info);
+        assertTrue(error.stream().anyMatch(l -> l.contains("`mvn cairn:lint` runs the checks alone")), "Maven's command: " + error);
+    }
+
+    @Test
     void aStoppedDaemonNeverHangsABuildAndDropsTheRequestsWhoseClientsAreGone() throws Exception {
         Path project = project();
         Path m = project.resolve("src/main/resources/db/migration");
