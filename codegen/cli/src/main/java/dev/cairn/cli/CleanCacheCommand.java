@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "clean-cache", mixinStandardHelpOptions = true,
-        description = {"Stop this user's warm engines and remove every cache cairn keeps: snapshots, the unpacked",
-                "PostgreSQL binaries and their initdb caches, and the project's caches in target/. Nothing committed",
-                "is touched; the next generate migrates from zero. docs/caches.md lists each cache and its key."})
+        description = {"Stop this user's warm engines and remove every cache cairn keeps.",
+                "Snapshots, the unpacked PostgreSQL binaries and their initdb caches, and the project's caches in",
+                "target/. Nothing committed is touched; the next generate migrates from zero. docs/caches.md lists",
+                "each cache and its key."})
 final class CleanCacheCommand implements Callable<Integer> {
 
     @Spec

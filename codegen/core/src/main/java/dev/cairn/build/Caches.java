@@ -44,7 +44,10 @@ public final class Caches {
                          Consumer<String> out) throws IOException {
         int engines = 0;
         try {
-            if (stopEngines) engines = DaemonClient.everyDaemon(true, line -> out.accept("stopped     " + line.replaceFirst("^stopped ", "")));
+            if (stopEngines) {
+                engines = DaemonClient.everyDaemon(true, line -> out.accept(line.startsWith("stopped ")
+                        ? "stopped     " + line.substring("stopped ".length()) : "daemon      " + line));
+            }
         } catch (IOException | UnsupportedOperationException none) {
             engines = 0; // no daemon folder (Windows, or never made)
         }
