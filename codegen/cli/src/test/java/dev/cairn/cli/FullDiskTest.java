@@ -85,10 +85,12 @@ class FullDiskTest {
                 "--locations", migrations.toString(), "--output", out.toString(), "--fingerprint", fingerprint.toString(),
                 "--lock-file", disk.resolve("migrations.lock").toString(), "--lint", "not-idempotent=off,missing-undo=off",
                 "--undo-location", Files.createDirectories(dir.resolve("undo")).toString()};
-        // This is about writing: CI=true in the build's environment must not turn it into a check.
-        String[] write = java.util.Arrays.copyOf(generate, generate.length + 2);
+        // This is about writing: CI=true in the build's environment must not turn it into a check, nor keep it from locking.
+        String[] write = java.util.Arrays.copyOf(generate, generate.length + 4);
         write[generate.length] = "--check";
         write[generate.length + 1] = "false";
+        write[generate.length + 2] = "--ci";
+        write[generate.length + 3] = "false";
 
         DatabaseCommandsTest.Result first = DatabaseCommandsTest.run(write);
         assertEquals(0, first.code(), first.all());

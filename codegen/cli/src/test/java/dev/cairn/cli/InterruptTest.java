@@ -43,7 +43,7 @@ class InterruptTest {
                 "--locations", migrations.toString(), "--output", out.toString(), "--fingerprint", fingerprint.toString(),
                 "--lock-file", dir.resolve("migrations.lock").toString(), "--lint", "not-idempotent=off,missing-undo=off",
                 "--undo-location", Files.createDirectories(dir.resolve("undo")).toString(),
-                "--snapshot-cache", dir.resolve("snapshots").toString(), "--check", "false"};
+                "--snapshot-cache", dir.resolve("snapshots").toString(), "--check", "false", "--ci", "false"};
         DatabaseCommandsTest.Result first = DatabaseCommandsTest.run(generate);
         assertEquals(0, first.code(), first.all());
     }

@@ -38,7 +38,7 @@ class LeftoversTest {
                 "--fingerprint", dir.resolve("codegen.fingerprint").toString(),
                 "--lock-file", dir.resolve("migrations.lock").toString(), "--lint", "not-idempotent=off,missing-undo=off",
                 "--undo-location", Files.createDirectories(dir.resolve("undo")).toString(),
-                "--snapshot-cache", dir.resolve("snapshots").toString(), "--check", "false"};
+                "--snapshot-cache", dir.resolve("snapshots").toString(), "--check", "false", "--ci", "false"};
         assertEquals(0, DatabaseCommandsTest.run(generate).code());
 
         Path v2 = migrations.resolve("V2__slow.sql");
