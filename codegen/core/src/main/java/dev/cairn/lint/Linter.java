@@ -70,6 +70,13 @@ public final class Linter {
         for (LintedFile f : files) out.checkSuppressions(f.path(), suppressions.get(f.path()));
 
         FileNameRules.check(files, suppressions, out);
+        for (LintedFile f : files) {
+            // 5,000 empty files once passed without a word: each is a version Flyway records and that does nothing.
+            if ((f.is(Kind.VERSIONED) || f.is(Kind.REPEATABLE)) && scripts.get(f.path()).statements().isEmpty()) {
+                out.add(f.path(), 1, Rules.EMPTY_MIGRATION, "migration " + f.fileName() + " holds no statement",
+                        suppressions.get(f.path()));
+            }
+        }
         // An opt-in rule: off, its checks of every name would all be dropped.
         if (config.severityOf(Rules.FILE_NAME_STYLE) != Severity.OFF) FileNameStyle.check(files, suppressions, out);
 

@@ -56,6 +56,18 @@ class LinterTest {
     }
 
     @Test
+    void emptyMigrationsAreNamed() throws IOException {
+        LintReport r = lint("migration/V1__create_events.sql", BASE_TABLE,
+                "migration/V2__nothing_yet.sql", "",
+                "migration/V3__only_a_note.sql", "-- TODO: backfill\n/* later */\n",
+                "migration/R__events_view.sql", "   \n");
+        List<String> empty = r.findings().stream().filter(f -> f.ruleId().equals("empty-migration"))
+                .map(f -> f.file().getFileName() + " " + f.severity()).sorted().toList();
+        assertEquals(List.of("R__events_view.sql WARNING", "V2__nothing_yet.sql WARNING", "V3__only_a_note.sql WARNING"), empty);
+        assertFalse(has(lint("migration/V1__create_events.sql", BASE_TABLE), "empty-migration"), "a file with a statement is not empty");
+    }
+
+    @Test
     void indexNotConcurrent() throws IOException {
         LintReport bad = lint("migration/V1__create_events.sql", BASE_TABLE,
                 "migration/V2__index_events_title.sql", "CREATE INDEX IF NOT EXISTS ix_title ON events (title);");

@@ -30,6 +30,10 @@ public final class Rules {
     public static final LintRule MISSING_UNDO = new DescribedRule("missing-undo", Severity.WARNING, "file",
             "A version without db/undo/U<version>__<same description>.sql.",
             "add db/undo/U<version>__<same description>.sql that reverses it");
+    public static final LintRule EMPTY_MIGRATION = new DescribedRule("empty-migration", Severity.WARNING, "file",
+            "A versioned or repeatable migration with no statement (empty, or comments only): Flyway records it as applied,"
+                    + " and whatever it was meant to do never happens.",
+            "write the statements it was meant to hold, or delete the file if it was never released");
     public static final LintRule SUPPRESSION_WITHOUT_REASON = new DescribedRule("suppression-without-reason", Severity.ERROR,
             "comment", "A -- lint:ignore comment without reason: <text>; it suppresses nothing.",
             "write -- lint:ignore <rule-id> reason: <why this is safe>", false);
@@ -76,7 +80,7 @@ public final class Rules {
 
     static {
         List<LintRule> all = new java.util.ArrayList<>(STATEMENT_RULES);
-        all.addAll(List.of(FILE_NAME, FILE_NAME_STYLE, MISSING_UNDO, SUPPRESSION_WITHOUT_REASON, SUPPRESSION_UNKNOWN_RULE,
+        all.addAll(List.of(FILE_NAME, FILE_NAME_STYLE, MISSING_UNDO, EMPTY_MIGRATION, SUPPRESSION_WITHOUT_REASON, SUPPRESSION_UNKNOWN_RULE,
                 PARSE_FALLBACK));
         all.addAll(OBSERVED_RULES);
         ALL = List.copyOf(all);
