@@ -145,13 +145,13 @@ public final class SnapshotCache {
                 Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e2) {
                 FileTrees.deleteQuietly(staging);
-                return read(entry);
+                return readOrNone(entry);
             } catch (java.nio.file.FileSystemException e2) {
                 // rename(2) onto an existing, non-empty entry says ENOTEMPTY as a plain FileSystemException:
                 // another run stored the same chain first, which is just as good.
                 if (!Files.isDirectory(entry)) throw e2;
                 FileTrees.deleteQuietly(staging);
-                return read(entry);
+                return readOrNone(entry);
             }
             evict();
             return Optional.of(new Snapshot(entry, chain.steps(), bytes));
@@ -206,7 +206,13 @@ public final class SnapshotCache {
         List<Snapshot> out = new ArrayList<>();
         if (!Files.isDirectory(envDir)) return out;
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(envDir)) {
-            for (Path dir : dirs) read(dir).ifPresent(out::add);
+            for (Path dir : dirs) {
+                try {
+                    read(dir).ifPresent(out::add);
+                } catch (Garbled g) {
+                    remove(dir); // complete, yet its description cannot be read: it can never be chosen, so it goes
+                }
+            }
         } catch (IOException e) {
             // an unreadable cache is an empty one
         }
@@ -223,7 +229,23 @@ public final class SnapshotCache {
     private record Described(FileStamp stamp, Snapshot snapshot) {
     }
 
-    private static Optional<Snapshot> read(Path dir) {
+    /** The other build's entry that won the race; none when its description is garbled (the next choice removes it). */
+    private static Optional<Snapshot> readOrNone(Path entry) {
+        try {
+            return read(entry);
+        } catch (Garbled g) {
+            return Optional.empty();
+        }
+    }
+
+    /** A complete entry whose description cannot be read. */
+    private static final class Garbled extends Exception {
+        Garbled(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static Optional<Snapshot> read(Path dir) throws Garbled {
         if (!Files.isRegularFile(dir.resolve(COMPLETE))) return Optional.empty();
         try {
             Path description = dir.resolve(DESCRIPTION);
@@ -241,8 +263,10 @@ public final class SnapshotCache {
             if (DESCRIBED.size() > 10_000) DESCRIBED.clear(); // entries other builds removed: forget them now and then
             DESCRIBED.put(dir, new Described(stamp, s));
             return Optional.of(s);
+        } catch (NoSuchFileException evicted) {
+            return Optional.empty(); // moved to the trash by another build meanwhile
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            throw new Garbled(e);
         }
     }
 

@@ -74,6 +74,17 @@ class SnapshotCacheTest {
     }
 
     @Test
+    void aGarbledDescriptionIsRemovedFromTheCacheNotSkippedForever() throws Exception {
+        SnapshotCache cache = new SnapshotCache(dir, 1 << 30);
+        Snapshot good = store(cache, chain(2), 10, 0);
+        Snapshot garbled = store(cache, chain(5), 10, 0);
+        Files.writeString(garbled.directory().resolve(SnapshotCache.DESCRIPTION), "bytes ten\n\u0000\u0000");
+        assertEquals(2, cache.best(ENV, chain(6)).orElseThrow().applied().size(), "the good one is chosen");
+        assertFalse(Files.exists(garbled.directory()), "the garbled one left the cache at once");
+        assertTrue(Files.exists(good.directory()));
+    }
+
+    @Test
     void leastRecentlyUsedGoFirstUntilTheCacheFits() throws Exception {
         SnapshotCache big = new SnapshotCache(dir, 1 << 30);
         Snapshot old = store(big, chain(1), 400, 30);
