@@ -257,6 +257,12 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
                 return rs.getString(1);
             } catch (SQLException e) {
                 last = e;
+                // Not yet accepting (refused, starting up) is worth waiting for; any other answer (a damaged catalog:
+                // "invalid page in block 0 of relation base/5/1259") is the server's last word: a minute changes nothing.
+                if (!startingUp(e)) {
+                    throw new IOException("PostgreSQL started but refuses connections: " + e.getMessage()
+                            + " (SQL state " + e.getSQLState() + "):\n" + tail(log), e);
+                }
             }
             try {
                 Thread.sleep(20);
@@ -267,6 +273,12 @@ public final class EmbeddedPostgres implements ThrowawayPostgres {
         }
         throw new IOException("PostgreSQL did not accept connections within " + START_TIMEOUT.toSeconds() + " s"
                 + (last != null ? " (" + last.getMessage() + ")" : "") + ":\n" + tail(log));
+    }
+
+    /** Whether a failed connection means the server is still coming up: refused (08xxx), or "starting up" (57P03). */
+    private static boolean startingUp(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || state.equals("57P03");
     }
 
     private static int freePort() throws IOException {

@@ -206,6 +206,29 @@ class SnapshotPipelineTest {
     }
 
     @Test
+    void aSnapshotWithAGarbledCatalogIsDiscardedAtItsFirstRefusalNotAfterTheStartTimeout() throws Exception {
+        Path m = oneMigrationGenerated("o1");
+        List<Path> entries = entries();
+        assertEquals(1, entries.size());
+        // pg_class of the database the runs use, overwritten in place (a disk that lost a block), and the relation
+        // cache's init file gone, so a connection must read it: the server starts, and refuses every connection.
+        Path data = entries.getFirst().resolve("data");
+        Path pgClass = data.resolve("base/5/1259");
+        byte[] garbage = new byte[(int) Files.size(pgClass)];
+        new java.util.Random(7).nextBytes(garbage);
+        Files.write(pgClass, garbage);
+        Files.deleteIfExists(data.resolve("base/5/pg_internal.init"));
+
+        Files.writeString(m.resolve("V2__b.sql"), "CREATE TABLE b (id int PRIMARY KEY);");
+        run(List.of(m), dir.resolve("o2"), false);
+        String notice = line("snapshot");
+        assertTrue(notice.matches("snapshot +snapshot @V1 unusable \\(.*\\): discarded, migrating from zero +0\\.0 s"), notice);
+        assertTrue(notice.contains("refuses connections"), "the server's own answer, not a minute's wait: " + notice);
+        assertTrue(line("migrate").contains("2 migrations applied, schema at version 2 (from zero)"), line("migrate"));
+        assertFalse(Files.exists(entries.getFirst()), "the broken entry left the cache");
+    }
+
+    @Test
     void aCorruptSnapshotIsDiscardedAndTheRunGoesFromZero() throws Exception {
         Path m = oneMigrationGenerated("o1");
         List<Path> entries = entries();
