@@ -3,6 +3,7 @@ package dev.cairn.database;
 import dev.cairn.connect.ConnectionSettings;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.ResourceReaper;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
 import java.io.IOException;
@@ -95,6 +96,25 @@ public final class TestcontainersPostgres implements ThrowawayPostgres {
     public void close() {
         database.close();
         if (!reused) container.stop();
+        cleanUpNowWithoutRyuk();
+    }
+
+    /**
+     * Without Ryuk ({@code TESTCONTAINERS_RYUK_DISABLED=true}, common on CI runners and rootless
+     * Docker), Testcontainers removes what it started from a JVM shutdown hook. In Maven that hook
+     * runs after the build closed the engine's class loader, and ends the build with a
+     * NoClassDefFoundError and its stack trace. The clean-up runs here instead, while its classes
+     * still load: the container is gone before the run returns, and the hook finds nothing left to do
+     * and every class it needs already loaded.
+     */
+    @SuppressWarnings("deprecation") // ResourceReaper is Testcontainers' own clean-up, the one its hook would run
+    private static void cleanUpNowWithoutRyuk() {
+        try {
+            // As ResourceReaper.instance() decides which reaper it is (Ryuk's is package-private).
+            if (Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) ResourceReaper.instance().performCleanup();
+        } catch (RuntimeException | LinkageError e) {
+            // the container itself is stopped; what the hook may still find is Testcontainers' own
+        }
     }
 
     /** The container's own database, gone with the container. */
