@@ -214,10 +214,11 @@ public final class Pipeline {
         }
         // The next stage begins with this line (a signal right after it names the stage it stops).
         Interruption.stage(check ? "database start" : "lint");
-        report(freshness.upToDate() ? (options.force() ? "forced" : "from zero") : "stale", !freshness.upToDate() ? freshness.summary()
-                : options.force() ? "--force: regenerating although nothing changed"
-                : options.policy().isCi() ? "CI (" + options.policy().ci().get() + "): migrating from zero whatever the fingerprint says"
-                : "new migrations to lock: linted and observed first", since(t1));
+        if (!freshness.upToDate()) report("stale", freshness.summary(), since(t1));
+        else if (options.force()) report("forced", "--force: regenerating although nothing changed", since(t1));
+        else if (options.policy().isCi()) {
+            report("from zero", "CI (" + options.policy().ci().get() + "): migrating from zero whatever the fingerprint says", since(t1));
+        } else report("stale", "migrations the lock lacks: linted and observed before they are locked", since(t1));
         options.codegen().user().ifPresent(u -> u.ignored().forEach(note -> report("note", note, Duration.ZERO)));
         // The database starts now, on another thread, while the migrations are linted (check mode linted above).
         // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
