@@ -70,6 +70,8 @@ public final class Goals {
         try (Interruption.Handlers signals = Interruption.install(System.err)) {
             Consumer<String> o = quietAfterInterruption(out);
             Consumer<String> e = quietAfterInterruption(err);
+            // Which settings the team's own Flyway configuration gave, first, whoever runs the generate.
+            settings.flywayLine().ifPresent(line -> o.accept(String.format("%-11s %s", "settings", line)));
             Optional<Duration> daemon = DaemonClient.wanted(settings, environment);
             if (DaemonClient.stopping(settings)) DaemonClient.stop(settings, environment, o);
             if (daemon.isPresent()) {

@@ -40,9 +40,10 @@ import java.util.Properties;
  * @param generator jOOQ's own {@code <generator>} given inline (the Maven plugin's configuration);
  *                  the file form is {@link Setting#GENERATOR_CONFIG}
  * @param frontEnd  who runs cairn, so that advice names the user's own commands
+ * @param flywayConfiguration the team's own Flyway configuration that settings were taken from
  */
 public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setting, String> sources,
-                            Optional<Generator> generator, FrontEnd frontEnd) {
+                            Optional<Generator> generator, FrontEnd frontEnd, FlywayConfiguration flywayConfiguration) {
 
     /** The project file with settings; optional. */
     public static final String PROPERTIES_FILE = "cairn.properties";
@@ -52,21 +53,28 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
         values = Collections.unmodifiableMap(new EnumMap<>(values));
         sources = Collections.unmodifiableMap(new EnumMap<>(sources));
         if (frontEnd == null) frontEnd = FrontEnd.CLI;
+        if (flywayConfiguration == null) flywayConfiguration = FlywayConfiguration.none();
     }
 
     public CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setting, String> sources, Optional<Generator> generator) {
-        this(baseDir, values, sources, generator, FrontEnd.CLI);
+        this(baseDir, values, sources, generator, FrontEnd.CLI, FlywayConfiguration.none());
+    }
+
+    public CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setting, String> sources, Optional<Generator> generator,
+                         FrontEnd frontEnd) {
+        this(baseDir, values, sources, generator, frontEnd, FlywayConfiguration.none());
     }
 
     /** The same settings, run by another front end. */
     public CairnSettings withFrontEnd(FrontEnd runBy) {
-        return new CairnSettings(baseDir, values, sources, generator, runBy);
+        return new CairnSettings(baseDir, values, sources, generator, runBy, flywayConfiguration);
     }
 
     /** Resolves every setting from the given sources (see the class comment for their order). */
     public static CairnSettings resolve(Path baseDir, Map<Setting, String> explicit,
                                         Map<String, String> systemProperties, Map<String, String> environment) {
         Map<String, String> file = readProjectFile(baseDir);
+        FlywayConfiguration flyway = FlywayConfiguration.of(baseDir, systemProperties);
         Map<Setting, String> values = new EnumMap<>(Setting.class);
         Map<Setting, String> sources = new EnumMap<>(Setting.class);
         for (Setting s : Setting.values()) {
@@ -75,6 +83,7 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
             else if ((v = systemProperties.get(s.property())) != null) sources.put(s, "-D" + s.property());
             else if ((v = environment.get(s.environmentVariable())) != null) sources.put(s, "$" + s.environmentVariable());
             else if ((v = file.get(s.key())) != null) sources.put(s, PROPERTIES_FILE);
+            else if ((v = flyway.values().get(s)) != null) sources.put(s, flyway.source());
             else {
                 v = s.defaultValue();
                 sources.put(s, "default");
@@ -83,12 +92,12 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
             if (v.isEmpty() && isFlag(s) && !sources.get(s).equals("default")) v = "true";
             values.put(s, v.strip());
         }
-        return new CairnSettings(baseDir, values, sources, Optional.empty());
+        return new CairnSettings(baseDir, values, sources, Optional.empty(), FrontEnd.CLI, flyway);
     }
 
     /** The same settings with jOOQ's {@code <generator>} given inline. */
     public CairnSettings withGenerator(Generator inline) {
-        return new CairnSettings(baseDir, values, sources, Optional.ofNullable(inline), frontEnd);
+        return new CairnSettings(baseDir, values, sources, Optional.ofNullable(inline), frontEnd, flywayConfiguration);
     }
 
     /** The same settings with one value replaced; {@code source} says by what, for messages. */
@@ -97,7 +106,7 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
         Map<Setting, String> src = new EnumMap<>(sources);
         v.put(setting, value);
         src.put(setting, source);
-        return new CairnSettings(baseDir, v, src, generator, frontEnd);
+        return new CairnSettings(baseDir, v, src, generator, frontEnd, flywayConfiguration);
     }
 
     /** From the JVM's system properties and environment, with nothing explicit. */
@@ -207,6 +216,26 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
 
     public Path undoDirectory() {
         return path(Setting.UNDO_LOCATION);
+    }
+
+    /**
+     * One line on the team's Flyway configuration, when there is one: which settings came from it,
+     * which of its values a setting given to cairn overrides, and which of its keys cairn does not
+     * follow; empty without one.
+     */
+    public Optional<String> flywayLine() {
+        if (flywayConfiguration.isEmpty()) return Optional.empty();
+        List<String> taken = new java.util.ArrayList<>();
+        List<String> overridden = new java.util.ArrayList<>();
+        flywayConfiguration.values().forEach((s, v) -> {
+            if (sources.get(s).equals(flywayConfiguration.source())) taken.add(s.key());
+            else if (!values.get(s).equals(v)) overridden.add(s.key() + " (" + sources.get(s) + ": " + values.get(s) + "; " + flywayConfiguration.source() + ": " + v + ")");
+        });
+        StringBuilder b = new StringBuilder(flywayConfiguration.source() + ": ");
+        b.append(taken.isEmpty() ? "no setting taken" : String.join(", ", taken) + " taken from it");
+        if (!overridden.isEmpty()) b.append("; cairn's own setting wins over it for ").append(String.join(", ", overridden));
+        if (!flywayConfiguration.unread().isEmpty()) b.append("; not followed by cairn yet: ").append(String.join(", ", flywayConfiguration.unread()));
+        return Optional.of(b.toString());
     }
 
     /** What a run with these settings may do in this environment: write or check, and which shortcuts it may take. */

@@ -120,6 +120,7 @@ abstract class AbstractCairnMojo extends AbstractMojo {
         Map<String, String> properties = new LinkedHashMap<>();
         System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
         session.getUserProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+        flywayPluginConfiguration(properties);
         UpToDateStamp stamp = upToDateStamp(loader, parameters, generatorXml, properties);
         if (stamp != null) {
             var verdict = stamp.read();
@@ -240,6 +241,37 @@ abstract class AbstractCairnMojo extends AbstractMojo {
         if (value instanceof Collection<?> c) return c.stream().map(String::valueOf).collect(Collectors.joining(","));
         if (value instanceof File f) return f.getPath();
         return String.valueOf(value);
+    }
+
+    /**
+     * The project's flyway-maven-plugin {@code <configuration>} as the {@code flyway.*} keys Flyway
+     * itself reads (a list as comma-separated values, placeholders as {@code flyway.placeholders.KEY}),
+     * under any {@code -Dflyway.*} given, as flyway-maven-plugin takes them. The engine reads its
+     * locations, schemas, table, placeholders and out-of-order as cairn's settings
+     * ({@code dev.cairn.config.FlywayConfiguration}); cairn's own settings win.
+     */
+    private void flywayPluginConfiguration(Map<String, String> properties) {
+        boolean fromCommandLine = properties.keySet().stream().anyMatch(k -> k.startsWith("flyway."));
+        for (org.apache.maven.model.Plugin p : project.getBuildPlugins()) {
+            if (!p.getArtifactId().equals("flyway-maven-plugin") || !(p.getConfiguration() instanceof
+                    org.codehaus.plexus.util.xml.Xpp3Dom config)) continue;
+            for (org.codehaus.plexus.util.xml.Xpp3Dom child : config.getChildren()) {
+                String key = "flyway." + child.getName();
+                if (child.getName().equals("placeholders")) {
+                    for (org.codehaus.plexus.util.xml.Xpp3Dom ph : child.getChildren()) {
+                        properties.putIfAbsent(key + "." + ph.getName(), ph.getValue() == null ? "" : ph.getValue().strip());
+                    }
+                } else if (child.getChildCount() > 0) {
+                    properties.putIfAbsent(key, java.util.Arrays.stream(child.getChildren())
+                            .map(c -> c.getValue() == null ? "" : c.getValue().strip()).collect(Collectors.joining(",")));
+                } else if (child.getValue() != null) {
+                    properties.putIfAbsent(key, child.getValue().strip());
+                }
+            }
+            properties.putIfAbsent("cairn.flywayConfigurationSource",
+                    fromCommandLine ? "flyway-maven-plugin and -Dflyway.*" : "flyway-maven-plugin (pom.xml)");
+        }
+        if (fromCommandLine) properties.putIfAbsent("cairn.flywayConfigurationSource", "-Dflyway.*");
     }
 
     /** The goal's {@code <generator>} as XML, or null when it takes none or none is given. */
