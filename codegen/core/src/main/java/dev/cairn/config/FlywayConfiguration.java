@@ -49,27 +49,38 @@ public record FlywayConfiguration(Map<Setting, String> values, String source, Li
     }
 
     /**
-     * The configuration for a project: {@code flyway.*} entries of {@code properties} (the Maven
-     * plugin puts flyway-maven-plugin's configuration and {@code -Dflyway.*} there), else the
-     * project's flyway.conf, else none.
+     * The configuration for a project: the project's flyway.conf, with the {@code flyway.*} entries of
+     * {@code properties} on top (the Maven plugin puts flyway-maven-plugin's configuration and
+     * {@code -Dflyway.*} there); none when neither has any.
      */
     public static FlywayConfiguration of(Path baseDir, Map<String, String> properties) {
-        Map<String, String> given = new TreeMap<>();
-        properties.forEach((k, v) -> {
-            if (k.startsWith("flyway.")) given.put(k, v);
-        });
-        if (!given.isEmpty()) return fromKeys(given, properties.getOrDefault(SOURCE_PROPERTY, "flyway-maven-plugin"));
-        Path conf = baseDir.resolve(CONF_FILE);
-        if (!Files.isRegularFile(conf)) return none();
+        // As Flyway merges them: the project's flyway.conf, then what the build gives on top.
+        Map<String, String> keys = new TreeMap<>(conf(baseDir.resolve(CONF_FILE)));
+        String source = keys.isEmpty() ? "" : CONF_FILE;
+        boolean given = false;
+        for (Map.Entry<String, String> e : properties.entrySet()) {
+            if (!e.getKey().startsWith("flyway.")) continue;
+            keys.put(e.getKey(), e.getValue());
+            given = true;
+        }
+        if (given) {
+            String build = properties.getOrDefault(SOURCE_PROPERTY, "flyway-maven-plugin");
+            source = source.isEmpty() ? build : build + " and " + CONF_FILE;
+        }
+        return keys.isEmpty() ? none() : fromKeys(keys, source);
+    }
+
+    private static Map<String, String> conf(Path file) {
+        if (!Files.isRegularFile(file)) return Map.of();
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(conf, StandardCharsets.UTF_8)) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + conf + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
         }
         Map<String, String> keys = new TreeMap<>();
         for (String k : p.stringPropertyNames()) keys.put(k.strip(), p.getProperty(k).strip());
-        return fromKeys(keys, CONF_FILE);
+        return keys;
     }
 
     /** The property under which the Maven plugin says where its {@code flyway.*} entries came from. */

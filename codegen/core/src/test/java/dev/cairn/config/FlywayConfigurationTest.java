@@ -59,7 +59,7 @@ class FlywayConfigurationTest {
         CairnSettings s = CairnSettings.resolve(project, Map.of(), Map.of("flyway.table", "from_pom",
                 FlywayConfiguration.SOURCE_PROPERTY, "flyway-maven-plugin (pom.xml)"), Map.of());
         assertEquals("from_pom", s.value(Setting.TABLE));
-        assertEquals("flyway-maven-plugin (pom.xml)", s.sources().get(Setting.TABLE));
+        assertEquals("flyway-maven-plugin (pom.xml) and flyway.conf", s.sources().get(Setting.TABLE));
     }
 
     @Test
