@@ -108,7 +108,17 @@ public final class FileHashCache {
         // Every path the walk gives starts with root's: cutting that off is what relativize does, at a fraction of its cost.
         String rootText = root.toString();
         int cut = rootText.isEmpty() || rootText.endsWith(root.getFileSystem().getSeparator()) ? rootText.length() : rootText.length() + 1;
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        // Links are followed, as Flyway follows them: a migrations folder (or file) linked in from elsewhere is read.
+        Files.walkFileTree(root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (e instanceof java.nio.file.FileSystemLoopException) {
+                    throw new IOException(f + " links back to a folder that contains it (a link loop): remove or fix that link.", e);
+                }
+                throw e;
+            }
+
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attributes) {
                 if (!attributes.isRegularFile()) return FileVisitResult.CONTINUE;

@@ -26,6 +26,24 @@ class MigrationFilesTest {
     Path dir;
 
     @Test
+    void linkedFoldersAndFilesAreReadAsFlywayReadsThemAndALoopIsNamed() throws Exception {
+        // A shared folder of migrations linked into the project, and one file linked from elsewhere.
+        Path shared = Files.createDirectories(dir.resolve("shared/sql"));
+        Files.writeString(shared.resolve("V1__a.sql"), "CREATE TABLE a (id int);");
+        Path elsewhere = Files.writeString(dir.resolve("V2__b.sql"), "CREATE TABLE b (id int);");
+        Path db = Files.createDirectories(dir.resolve("db"));
+        Path m = Files.createSymbolicLink(db.resolve("migration"), shared);
+        Files.createSymbolicLink(shared.resolve("V2__b.sql"), elsewhere);
+        List<String> labels = MigrationFiles.scan(List.of(m), db).migrations().stream().map(MigrationFile::label).toList();
+        assertEquals(List.of("migration/V1__a.sql", "migration/V2__b.sql"), labels);
+
+        Files.createSymbolicLink(shared.resolve("again"), shared);
+        java.io.IOException loop = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> MigrationFiles.scan(List.of(m), db));
+        org.junit.jupiter.api.Assertions.assertTrue(loop.getMessage().contains("a link loop"), loop.getMessage());
+    }
+
+    @Test
     void aFileFoundAgainUnchangedIsTheSameObjectAndAnEditedOneANewOne() throws Exception {
         Path m = Files.createDirectories(dir.resolve("db/migration"));
         Files.writeString(m.resolve("V1__a.sql"), "CREATE TABLE a (id int);");
