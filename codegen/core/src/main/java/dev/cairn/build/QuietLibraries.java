@@ -73,6 +73,10 @@ public final class QuietLibraries {
         // trace: the connection broke (the server died or was stopped), which the tool reports itself, once.
         setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb.core.internal.jdbc.TransactionalExecutionTemplate", "off");
         setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb.database.postgresql.PostgreSQLAdvisoryLockTemplate", "off");
+        // jOOQ-meta logs a failed catalog query ("SQL exception : Exception while executing meta query ...", the
+        // query and the server's message) before it fails the generation (onError=FAIL): the tool reports that
+        // failure once, as what it was (the server that died under the run, say). Its other warnings stay.
+        setIfAbsent("org.slf4j.simpleLogger.log.org.jooq.meta.AbstractDatabase", "error");
         // Inside Maven, Flyway may pick java.util.logging rather than SLF4J.
         if (FLYWAY_JUL.getLevel() == null) FLYWAY_JUL.setLevel(java.util.logging.Level.WARNING);
     }
