@@ -221,7 +221,7 @@ public final class Goals {
         MigrationFiles scanned = MigrationFiles.scan(dirs, Linter.undoDirs(dirs, config), lock.getParent(), FileHashCache.none());
         LintReport report = Linter.lint(scanned, config, settings.placeholders());
         if (all) return new LintRun(report, "");
-        ReleasedMigrations released = ReleasedMigrations.of(lock, scanned, CommittedLock.of(lock));
+        ReleasedMigrations released = ReleasedMigrations.of(lock, scanned);
         return new LintRun(released.newWork(report), released.summarySuffix(report, settings.frontEnd()));
     }
 

@@ -14,9 +14,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Which migration files are released: those in migrations.lock as shipped ({@link CommittedLock}:
- * committed at HEAD in git, every entry elsewhere) with the content they were locked with, and the
- * undo scripts of their versions. A released migration may have run on a real database; nobody may edit it, so
+ * Which migration files are released: those in migrations.lock with the content they were locked
+ * with, and the undo scripts of their versions. A file is locked only after a run linted and
+ * observed it; one edited since (allowed while its entry is not committed, {@link CommittedLock})
+ * no longer matches its line, and is new work again, linted and observed in full. A released migration may have run on a real database; nobody may edit it, so
  * its lint findings are history, not work: they never fail a build. What is not locked yet is new
  * work, linted in full.
  */
@@ -31,19 +32,13 @@ public record ReleasedMigrations(Set<Path> files) {
     }
 
     public static ReleasedMigrations of(Path lockFile, MigrationFiles scanned) throws IOException {
-        return of(lockFile, scanned, CommittedLock.ALL);
-    }
-
-    public static ReleasedMigrations of(Path lockFile, MigrationFiles scanned, CommittedLock committed) throws IOException {
         if (!Files.isRegularFile(lockFile)) return none();
         java.util.Map<String, String> labels = new java.util.HashMap<>();
-        for (MigrationLock.Entry e : MigrationLock.read(lockFile).entries()) {
-            if (committed.released(e)) labels.put(e.file(), e.sha256());
-        }
+        for (MigrationLock.Entry e : MigrationLock.read(lockFile).entries()) labels.put(e.file(), e.sha256());
         Set<Path> released = new HashSet<>();
         Set<MigrationVersion> versions = new HashSet<>();
         for (MigrationFile f : scanned.migrations()) {
-            if (labels.containsKey(f.label())) {
+            if (f.sha256().equals(labels.get(f.label()))) {
                 released.add(f.path().toAbsolutePath().normalize());
                 if (f.version() != null) versions.add(f.version());
             }

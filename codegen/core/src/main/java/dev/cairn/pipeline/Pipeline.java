@@ -195,7 +195,7 @@ public final class Pipeline {
         Freshness freshness = Freshness.assess(Fingerprint.read(options.fingerprintFile()), inputs,
                 Fingerprint.hashTree(options.outputDirectory(), hashes));
         leave(hashes::saveBeside);
-        if (check) lint(options, scanned, ReleasedMigrations.of(options.lockFile(), scanned, committed));
+        if (check) lint(options, scanned, ReleasedMigrations.of(options.lockFile(), scanned));
         // A migration the lock lacks (a deleted lock, a merge that dropped a line, a file whose content the
         // fingerprint already covered) is new work: never locked without being linted and observed first.
         boolean trusted = options.policy().trustsFingerprint() && locked.complete();
@@ -223,7 +223,7 @@ public final class Pipeline {
         // The database starts now, on another thread, while the migrations are linted (check mode linted above).
         // (offline: there is no database; DDLDatabase reads the migrations in the generate stage)
         // What is released (locked before this run): its findings are history, its scripts are not watched.
-        ReleasedMigrations released = ReleasedMigrations.of(options.lockFile(), scanned, committed);
+        ReleasedMigrations released = ReleasedMigrations.of(options.lockFile(), scanned);
         Map<String, Path> watched = newMigrations(scanned, released);
         DatabaseInBackground database = provider instanceof OfflineProvider ? null
                 : DatabaseInBackground.start(databaseFor(options, migrations, watched), options.codegen());
