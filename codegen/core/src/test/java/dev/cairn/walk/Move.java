@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 enum Move {
     ADD_MIGRATION(8, true),
-    ADD_REPEATABLE(1, true),
+    ADD_REPEATABLE(0.8, true),
     EDIT_LOCAL(3, true),
     EDIT_RELEASED(1, true),
     DELETE_LOCAL(1, true),
@@ -84,6 +84,12 @@ enum Move {
         return switch (this) {
             case ADD_MIGRATION -> add(p, r);
             case ADD_REPEATABLE -> {
+                // removed as often as changed: a chain with a repeatable reuses only a snapshot of the identical chain
+                Path repeatable = p.migrations().resolve("R__views.sql");
+                if (Files.exists(repeatable) && r.nextBoolean()) {
+                    Files.delete(repeatable);
+                    yield "deleted R__views.sql";
+                }
                 List<String> tables = p.tables();
                 String view = tables.isEmpty() ? "SELECT 1 AS one" : "SELECT id FROM " + tables.get(r.nextInt(tables.size()));
                 Files.writeString(p.migrations().resolve("R__views.sql"), "CREATE OR REPLACE VIEW everything AS " + view + ";\n");
@@ -301,25 +307,55 @@ enum Move {
         }
     }
 
-    /** Damages what a cache holds: the file-hash cache's hashes, or a snapshot's description or files. */
+    /** Damages what a cache holds: a hash in the file-hash cache, or a snapshot's description or files. */
     private static String corrupt(UserWalk walk, WalkProject p, Random r) throws IOException {
         List<Path> targets = new ArrayList<>();
-        Path hashes = p.dir.resolve("target/cairn-file-hashes.tsv");
+        Path hashes = p.dir.resolve(FILE_HASHES);
         if (Files.isRegularFile(hashes)) targets.add(hashes);
         targets.addAll(FileTrees.files(walk.snapshots()).values().stream()
                 .filter(f -> f.getFileName().toString().equals("snapshot.txt") || f.getFileName().toString().equals("PG_VERSION")).toList());
         if (targets.isEmpty()) return null;
         Path f = targets.get(r.nextInt(targets.size()));
+        if (f.equals(hashes)) {
+            String which = corruptHash(hashes, r);
+            return which == null ? null : "corrupted the cached hash of " + which + " in " + FILE_HASHES;
+        }
         byte[] bytes = Files.readAllBytes(f);
         if (bytes.length == 0) return null;
-        // A flipped byte in the middle: what a torn write or a bad disk block leaves.
-        int at = bytes.length / 2 + r.nextInt(Math.max(1, bytes.length / 2));
-        at = Math.min(at, bytes.length - 1);
+        // A flipped byte in the middle, the time stamp kept: what a bad disk block leaves.
+        int at = Math.min(bytes.length / 2 + r.nextInt(Math.max(1, bytes.length / 2)), bytes.length - 1);
         bytes[at] = (byte) (bytes[at] == '0' ? '1' : '0');
         FileTime stamp = Files.getLastModifiedTime(f);
         Files.write(f, bytes);
         Files.setLastModifiedTime(f, stamp);
-        return "corrupted byte " + at + " of " + (f.startsWith(p.dir) ? p.dir.relativize(f) : walk.snapshots().relativize(f))
-                + " (time stamp kept)";
+        return "corrupted byte " + at + " of snapshot file " + walk.snapshots().relativize(f) + " (time stamp kept)";
     }
+
+    static final String FILE_HASHES = "target/cairn-file-hashes.tsv";
+
+    /**
+     * One hex digit of one entry's SHA-256 changed, the line still well formed (a torn write, a bad
+     * block): the path of the entry, or null when the cache holds none.
+     */
+    static String corruptHash(Path hashes, Random r) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(hashes));
+        List<Integer> entries = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) if (!lines.get(i).startsWith("#") && SHA.matcher(lines.get(i)).find()) entries.add(i);
+        if (entries.isEmpty()) return null;
+        int line = entries.get(r.nextInt(entries.size()));
+        String[] fields = lines.get(line).split("\t");
+        for (int i = 0; i < fields.length; i++) {
+            if (!SHA.matcher(fields[i]).matches()) continue;
+            char[] sha = fields[i].toCharArray();
+            int at = r.nextInt(sha.length);
+            sha[at] = sha[at] == '0' ? '1' : '0';
+            fields[i] = new String(sha);
+            break;
+        }
+        lines.set(line, String.join("\t", fields));
+        Files.write(hashes, lines);
+        return fields[fields.length - 1];
+    }
+
+    private static final Pattern SHA = Pattern.compile("\\b[0-9a-f]{64}\\b");
 }

@@ -20,6 +20,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The answer a run must give: a run from zero on a clean copy of the project's inputs (migrations,
@@ -31,12 +35,13 @@ import java.util.Map;
  * changes no input (an engine killed, a cache corrupted, a generated file edited) costs no second
  * database.
  */
-final class Oracle {
+final class Oracle implements AutoCloseable {
 
     private final Path work;
     private final Path noSnapshots;
-    private final Map<String, Observation> answers = new HashMap<>();
-    private int runs;
+    private final Map<String, Future<Observation>> answers = new HashMap<>();
+    private final AtomicInteger runs = new AtomicInteger();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("walk-oracle").daemon().unstarted(r));
 
     Oracle(Path work) throws IOException {
         this.work = Files.createDirectories(work);
@@ -45,20 +50,26 @@ final class Oracle {
 
     /** How many times the oracle ran a database (the others were remembered). */
     int runs() {
-        return runs;
+        return runs.get();
     }
 
     /**
-     * The from-zero answer for this project as it is now, in this environment, with the pom's inline
-     * generator when the front end has one.
+     * The from-zero answer for the project's inputs as they are now, before the walked run (which
+     * writes the lock) begins: the inputs are copied here, the run from zero goes on in the
+     * background, one at a time, while the walked run runs.
      */
-    Observation answer(WalkProject project, Map<String, String> environment, String inlineGenerator) throws Exception {
+    Future<Observation> answer(WalkProject project, Map<String, String> environment, String inlineGenerator) throws Exception {
         String key = digest(project, environment, inlineGenerator);
-        Observation known = answers.get(key);
+        Future<Observation> known = answers.get(key);
         if (known != null) return known;
-        Path copy = work.resolve("copy");
-        FileTrees.delete(copy);
+        Path copy = work.resolve("copy-" + answers.size());
         copyInputs(project.dir, copy);
+        Future<Observation> answer = runner.submit(() -> fromZero(copy, environment, inlineGenerator));
+        answers.put(key, answer);
+        return answer;
+    }
+
+    private Observation fromZero(Path copy, Map<String, String> environment, String inlineGenerator) throws Exception {
         Map<Setting, String> explicit = new EnumMap<>(Setting.class);
         explicit.put(Setting.DAEMON, "off");
         explicit.put(Setting.FORCE, "true");
@@ -72,14 +83,18 @@ final class Oracle {
         } catch (Exception | LinkageError failed) {
             exit = Goals.FAILURE;
         }
-        runs++;
+        runs.incrementAndGet();
         try (var left = Files.list(noSnapshots)) {
             if (left.findAny().isPresent()) throw new IllegalStateException("a forced run wrote to the snapshot folder " + noSnapshots);
         }
         Observation answer = Observation.of(exit, copy);
         FileTrees.delete(copy);
-        answers.put(key, answer);
         return answer;
+    }
+
+    @Override
+    public void close() {
+        runner.shutdownNow();
     }
 
     /** Everything but target/, links not followed (a project holds none; a link would be copied as a link). */

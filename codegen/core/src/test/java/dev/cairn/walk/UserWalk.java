@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -31,9 +32,10 @@ final class UserWalk implements AutoCloseable {
 
     /** What a walk did. */
     record Report(long seed, int steps, List<Divergence> divergences, int oracleRuns, Duration wallTime,
-                  Map<String, Integer> frontEnds, Map<String, Integer> exits) {
+                  Map<String, Integer> frontEnds, Map<String, Integer> exits, Map<String, Integer> routes) {
     }
 
+    private static final java.util.regex.Pattern STARTED = java.util.regex.Pattern.compile("^daemon {6}started \\(pid (\\d+)\\)");
     private static final Duration WATCH_TIMEOUT = Duration.ofSeconds(120);
 
     private final long seed;
@@ -46,6 +48,9 @@ final class UserWalk implements AutoCloseable {
     private boolean force;
     private ProcessHandle paused;
     private FrontEnd frontEnd;
+    /** The stage lines of the step's last run. */
+    private final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ProcessHandle> started = new ArrayList<>();
     private int lastExit;
 
     UserWalk(Path work, long seed, Consumer<String> log) throws Exception {
@@ -95,15 +100,17 @@ final class UserWalk implements AutoCloseable {
         List<Divergence> divergences = new ArrayList<>();
         Map<String, Integer> frontEnds = new TreeMap<>();
         Map<String, Integer> exits = new TreeMap<>();
+        Map<String, Integer> routes = new TreeMap<>();
         for (int step = 1; step <= steps; step++) {
             Step s = step();
             Observation walked = Observation.of(s.exit, project.dir);
-            Observation fromZero = oracle.answer(project, environment(), s.frontEnd.hasInlineGenerator() ? project.inlineGenerator : null);
+            Observation fromZero = s.fromZero.get();
             List<String> differences = walked.differences(fromZero);
             frontEnds.merge(s.frontEnd.name(), 1, Integer::sum);
             exits.merge("exit " + s.exit, 1, Integer::sum);
-            log.accept(String.format("step %4d  %-17s exit %d (from zero %d)  %s%s", step, s.frontEnd, s.exit, fromZero.exit(),
-                    s.move, differences.isEmpty() ? "" : "  DIVERGED"));
+            routes.merge(s.route, 1, Integer::sum);
+            log.accept(String.format("step %4d  %-17s exit %d (from zero %d)  %-21s %s%s", step, s.frontEnd, s.exit, fromZero.exit(),
+                    s.route, s.move, differences.isEmpty() ? "" : "  DIVERGED"));
             if (!differences.isEmpty()) {
                 Divergence d = new Divergence(seed, step, s.frontEnd, s.move, differences);
                 divergences.add(d);
@@ -114,10 +121,23 @@ final class UserWalk implements AutoCloseable {
             ci = false;
             force = false;
         }
-        return new Report(seed, steps, divergences, oracle.runs(), Duration.ofNanos(System.nanoTime() - t0), frontEnds, exits);
+        return new Report(seed, steps, divergences, oracle.runs(), Duration.ofNanos(System.nanoTime() - t0), frontEnds, exits, routes);
     }
 
-    private record Step(FrontEnd frontEnd, String move, int exit) {
+    private record Step(FrontEnd frontEnd, String move, int exit, String route, Future<Observation> fromZero) {
+    }
+
+    /**
+     * Which way the step's run went, for the figures only (no outcome rests on it): the plugin's
+     * door passes text alone, so this reads the stage lines.
+     */
+    private static String route(List<String> lines) {
+        boolean warm = lines.stream().anyMatch(l -> l.contains("in the warm engine, pid"));
+        String how = lines.stream().anyMatch(l -> l.startsWith("up-to-date")) ? "up to date"
+                : lines.stream().anyMatch(l -> l.startsWith("migrate") && l.contains("on snapshot")) ? "snapshot"
+                : lines.stream().anyMatch(l -> l.startsWith("migrate") && l.contains("(from zero)")) ? "from zero"
+                : "no migrate";
+        return warm ? "warm engine, " + how : how;
     }
 
     /** Picks a move and a front end, applies the one and runs the other. */
@@ -135,13 +155,22 @@ final class UserWalk implements AutoCloseable {
                     String did = move.apply(this);
                     if (did == null) continue;
                     long saved = System.nanoTime();
-                    return new Step(frontEnd, did, watch.awaitRunAfter(saved, WATCH_TIMEOUT));
+                    Future<Observation> fromZero = oracle(); // copied before the watch's run begins (after its debounce)
+                    WatchSession.Run run = watch.awaitRunAfter(saved, WATCH_TIMEOUT);
+                    return new Step(frontEnd, did, run.exit(), run.route(), fromZero);
                 }
             }
             String did = move.apply(this);
             if (did == null) continue;
-            return new Step(frontEnd, did, runBetween());
+            Future<Observation> fromZero = oracle();
+            int exit = runBetween();
+            return new Step(frontEnd, did, exit, route(lines), fromZero);
         }
+    }
+
+    /** The oracle's answer for the inputs as they are now, before the step's run writes the lock. */
+    private Future<Observation> oracle() throws Exception {
+        return oracle.answer(project, environment(), frontEnd.hasInlineGenerator() ? project.inlineGenerator : null);
     }
 
     /** One generate through this step's front end (not the watch), in this step's conditions. */
@@ -161,8 +190,14 @@ final class UserWalk implements AutoCloseable {
             });
         }
         try {
-            return frontEnd.run(project, snapshots, environment(), force, line -> { });
+            lines.clear();
+            return frontEnd.run(project, snapshots, environment(), force, lines::add);
         } finally {
+            // An engine this run started, to be stopped at the end (one warming up is not listed by cairn daemon yet).
+            for (String line : lines) {
+                java.util.regex.Matcher m = STARTED.matcher(line);
+                if (m.find()) ProcessHandle.of(Long.parseLong(m.group(1))).ifPresent(started::add);
+            }
             if (resume != null) resume.join();
         }
     }
@@ -185,15 +220,26 @@ final class UserWalk implements AutoCloseable {
         }
     }
 
-    /** Stops every engine the walk started: daemon=stop, then kill what did not exit. */
+    /** The engines the walk's runs started (alive or not). */
+    List<ProcessHandle> startedEngines() {
+        return List.copyOf(started);
+    }
+
+    /**
+     * Stops every engine the walk started: daemon=stop for the one that listens, SIGTERM (its hook
+     * stops its servers) for one still warming up, which has no socket yet; kill -9 for what is left.
+     */
     @Override
     public void close() throws Exception {
+        oracle.close();
         if (paused != null) WarmEngines.signal(paused, "CONT");
-        for (ProcessHandle engine : WarmEngines.of(project.dir)) {
-            WarmEngines.signal(engine, "CONT");
-            DaemonClient.stop(FrontEnd.settings(project, parameters(FrontEnd.PLUGIN_WARM), Map.of("CI", "false")),
-                    Map.of("CI", "false"), line -> { });
-            if (!WarmEngines.awaitExit(engine, Duration.ofSeconds(60))) engine.destroyForcibly();
+        for (ProcessHandle engine : started) if (engine.isAlive()) WarmEngines.signal(engine, "CONT");
+        DaemonClient.stop(FrontEnd.settings(project, parameters(FrontEnd.PLUGIN_WARM), Map.of("CI", "false")),
+                Map.of("CI", "false"), line -> { });
+        for (ProcessHandle engine : started) {
+            if (WarmEngines.awaitExit(engine, Duration.ofSeconds(10))) continue;
+            engine.destroy();
+            if (!WarmEngines.awaitExit(engine, Duration.ofSeconds(30))) engine.destroyForcibly();
         }
     }
 }

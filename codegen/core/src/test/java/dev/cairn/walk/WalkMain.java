@@ -30,7 +30,7 @@ public final class WalkMain {
         }
         System.out.println("walk seed " + seed + ": " + report.steps() + " steps, " + report.divergences().size() + " divergences, "
                 + report.oracleRuns() + " runs from zero, " + report.wallTime().toSeconds() + " s, " + report.frontEnds() + ", "
-                + report.exits());
+                + report.exits() + ", " + report.routes());
         report.divergences().forEach(System.out::println);
         System.exit(report.divergences().isEmpty() ? 0 : 3);
     }

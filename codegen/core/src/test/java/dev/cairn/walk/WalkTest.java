@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,11 +27,35 @@ class WalkTest {
     void stopEngines() throws Exception {
         if (walk == null) return;
         walk.close();
-        Path project = walk.project().dir;
-        List<ProcessHandle> left = WarmEngines.of(project);
-        for (ProcessHandle engine : left) WarmEngines.awaitExit(engine, Duration.ofSeconds(30));
-        assertEquals(List.of(), WarmEngines.of(project), "a warm engine of the walk's project is left");
+        assertEquals(List.of(), walk.startedEngines().stream().filter(ProcessHandle::isAlive).toList(), "a warm engine the walk started is left");
+        assertEquals(List.of(), WarmEngines.of(walk.project().dir), "a warm engine of the walk's project is left");
     }
+
+    /**
+     * Minimised from the walk (CORRUPT_CACHE): a cached file hash damaged in place, its line still
+     * well formed, while the file's size, time and inode are unchanged. A local run must not take
+     * the damaged hash for the file's content.
+     */
+    @Test
+    void aDamagedEntryOfTheFileHashCacheIsNotTakenForTheFile() throws Exception {
+        WalkProject project = WalkProject.create(work.resolve("project"));
+        Path v1 = project.migrations().resolve("V1__create_t1.sql");
+        // written a while ago, so the cache may remember its hash (FileStamp.SETTLE)
+        java.nio.file.Files.setLastModifiedTime(v1, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Path snapshots = java.nio.file.Files.createDirectories(work.resolve("snapshots"));
+        try (Oracle oracle = new Oracle(work.resolve("oracle"))) {
+            assertEquals(0, FrontEnd.PLUGIN_IN_PROCESS.run(project, snapshots, DEVELOPER, false, line -> { }));
+            project.commitAll("ship"); // V1 and its lock line released
+            assertEquals("src/main/resources/db/migration/V1__create_t1.sql",
+                    project.dir.relativize(Path.of(Move.corruptHash(project.dir.resolve(Move.FILE_HASHES), new java.util.Random(1)))).toString());
+            project.setting("packageName", "com.example.db"); // something to do, so the run reads the migrations
+            var fromZero = oracle.answer(project, DEVELOPER, null);
+            int exit = FrontEnd.PLUGIN_IN_PROCESS.run(project, snapshots, DEVELOPER, false, line -> { });
+            assertEquals(List.of(), Observation.of(exit, project.dir).differences(fromZero.get()));
+        }
+    }
+
+    private static final java.util.Map<String, String> DEVELOPER = java.util.Map.of("CI", "false");
 
     @Test
     void everyStepGivesTheResultOfARunFromZero() throws Exception {
@@ -41,9 +64,13 @@ class WalkTest {
         walk = new UserWalk(work, seed, System.out::println);
         UserWalk.Report report = walk.walk(steps);
         System.out.println("walk seed " + seed + ": " + report.steps() + " steps, " + report.divergences().size() + " divergences, "
-                + report.oracleRuns() + " runs from zero, " + report.wallTime().toSeconds() + " s, " + report.frontEnds() + ", " + report.exits());
+                + report.oracleRuns() + " runs from zero, " + report.wallTime().toSeconds() + " s, " + report.frontEnds() + ", " + report.exits() + ", " + report.routes());
         assertEquals(steps, report.steps());
-        assertTrue(report.frontEnds().size() >= 3, "the walk went through several front ends: " + report.frontEnds());
+        assertEquals(FrontEnd.all().size(), report.frontEnds().size(), "the walk went through every front end: " + report.frontEnds());
+        // A proof of the shortcuts only if the walk took them: the warm engine, a snapshot, the fingerprint's verdict.
+        for (String shortcut : List.of("warm engine", "snapshot", "up to date")) {
+            assertTrue(report.routes().keySet().stream().anyMatch(r -> r.contains(shortcut)), shortcut + " never taken: " + report.routes());
+        }
         assertEquals(List.of(), report.divergences(), report.divergences().stream().map(Object::toString).collect(Collectors.joining("\n")));
     }
 }

@@ -30,8 +30,8 @@ import java.util.function.Consumer;
  */
 final class WatchSession implements AutoCloseable {
 
-    /** One run of the watch: when it began, and its exit code. */
-    record Run(long startedNanos, int exit) {
+    /** One run of the watch: when it began, its exit code, and which way it went (for the figures). */
+    record Run(long startedNanos, int exit, String route) {
     }
 
     private final LinkedBlockingQueue<Run> runs = new LinkedBlockingQueue<>();
@@ -47,16 +47,19 @@ final class WatchSession implements AutoCloseable {
         watch = new GenerateOnSave(folders, lines -> {
             long started = System.nanoTime();
             int exit = Goals.FAILURE;
+            String route = "watch, no migrate";
             try {
                 PipelineResult r = new Pipeline(settings.databaseChoice(environment).provider(lines), lines)
                         .withSnapshots(snapshots).withWarmStart(warm).run(options);
                 exit = r.ok() ? Goals.OK : Goals.FINDINGS;
+                route = r.outcome() == PipelineResult.Outcome.UP_TO_DATE ? "watch, up to date"
+                        : r.fromZero() ? "watch, from zero" : "watch, snapshot";
                 return r;
             } catch (MigrationLockException | LintFailedException | ObservedRiskException refused) {
                 exit = Goals.FINDINGS;
                 throw refused;
             } finally {
-                runs.add(new Run(started, exit));
+                runs.add(new Run(started, exit, route));
             }
         }, out);
         loop = Thread.ofPlatform().name("walk-watch").start(() -> {
@@ -69,15 +72,15 @@ final class WatchSession implements AutoCloseable {
     }
 
     /**
-     * The exit code of the first run that began after {@code sinceNanos}; a run that began before
+     * The first run that began after {@code sinceNanos}; a run that began before
      * read the files before the save. Fails after {@code timeout} without one.
      */
-    int awaitRunAfter(long sinceNanos, Duration timeout) throws InterruptedException {
+    Run awaitRunAfter(long sinceNanos, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Run r = runs.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (r == null) throw new IllegalStateException("no watch run began within " + timeout.toSeconds() + " s of the save");
-            if (r.startedNanos() > sinceNanos) return r.exit();
+            if (r.startedNanos() > sinceNanos) return r;
         }
     }
 
