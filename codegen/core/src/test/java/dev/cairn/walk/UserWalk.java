@@ -112,7 +112,9 @@ final class UserWalk implements AutoCloseable {
             log.accept(String.format("step %4d  %-17s exit %d (from zero %d)  %-21s %s%s", step, s.frontEnd, s.exit, fromZero.exit(),
                     s.route, s.move, differences.isEmpty() ? "" : "  DIVERGED"));
             if (!differences.isEmpty()) {
-                Divergence d = new Divergence(seed, step, s.frontEnd, s.move, differences);
+                List<String> said = new ArrayList<>(differences);
+                said.add("the run said:\n    " + String.join("\n    ", lines));
+                Divergence d = new Divergence(seed, step, s.frontEnd, s.move, said);
                 divergences.add(d);
                 log.accept(d.toString());
                 resynchronise();

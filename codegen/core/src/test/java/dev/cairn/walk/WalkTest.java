@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -52,6 +53,30 @@ class WalkTest {
             var fromZero = oracle.answer(project, DEVELOPER, null);
             int exit = FrontEnd.PLUGIN_IN_PROCESS.run(project, snapshots, DEVELOPER, false, line -> { });
             assertEquals(List.of(), Observation.of(exit, project.dir).differences(fromZero.get()));
+        }
+    }
+
+    /**
+     * A snapshot whose data directory is damaged (PG_VERSION, one byte, as CORRUPT_CACHE does) is
+     * unusable: the run migrates from zero and gives its result, it does not fail the build.
+     */
+    @Test
+    void aDamagedSnapshotIsDiscardedNotAFailedBuild() throws Exception {
+        WalkProject project = WalkProject.create(work.resolve("project"));
+        Path snapshots = java.nio.file.Files.createDirectories(work.resolve("snapshots"));
+        List<String> lines = new java.util.ArrayList<>();
+        try (Oracle oracle = new Oracle(work.resolve("oracle"))) {
+            assertEquals(0, FrontEnd.PLUGIN_IN_PROCESS.run(project, snapshots, DEVELOPER, false, lines::add), String.join("\n", lines));
+            project.commitAll("ship");
+            List<Path> versions = dev.cairn.files.FileTrees.files(snapshots).values().stream()
+                    .filter(f -> f.getFileName().toString().equals("PG_VERSION") && f.getParent().getFileName().toString().equals("data")).toList();
+            assertEquals(1, versions.size(), "one snapshot kept: " + versions);
+            java.nio.file.Files.writeString(versions.getFirst(), "10\n"); // was 18: a byte flipped
+            java.nio.file.Files.writeString(project.migrations().resolve("V2__create_t2.sql"), "CREATE TABLE IF NOT EXISTS t2 (id bigint PRIMARY KEY);\n");
+            var fromZero = oracle.answer(project, DEVELOPER, null);
+            lines.clear();
+            int exit = FrontEnd.PLUGIN_IN_PROCESS.run(project, snapshots, DEVELOPER, false, lines::add);
+            assertEquals(List.of(), Observation.of(exit, project.dir).differences(fromZero.get()), String.join("\n", lines));
         }
     }
 
