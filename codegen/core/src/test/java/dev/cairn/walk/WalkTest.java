@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -77,6 +76,55 @@ class WalkTest {
             lines.clear();
             int exit = FrontEnd.PLUGIN_IN_PROCESS.run(project, snapshots, DEVELOPER, false, lines::add);
             assertEquals(List.of(), Observation.of(exit, project.dir).differences(fromZero.get()), String.join("\n", lines));
+        }
+    }
+
+    /**
+     * Found by the walk (seed 1, the daemons' logs): with the pom's inline {@code <generator>}, the
+     * warm engine dies on the first generate it is asked to run (DaemonProtocol writes jOOQ's
+     * {@code Generator.toString()}, the children without their {@code <generator>} root, which
+     * UserGenerator.parse refuses: "The markup in the document following the root element must be
+     * well-formed"). Results stay right (every run falls back to its own JVM), but no such project
+     * ever runs warm and each generate starts a JVM that dies. Disabled until the daemon's owners
+     * fix it (one line: send {@code "<generator>" + g + "</generator>"}); it fails today.
+     */
+    @org.junit.jupiter.api.Disabled("daemon bug found by the walk: an inline <generator> kills the warm engine at its first request")
+    @Test
+    void withAnInlineGeneratorTheWarmEngineServesTheNextGenerate() throws Exception {
+        WalkProject project = WalkProject.create(work.resolve("project"));
+        Path snapshots = java.nio.file.Files.createDirectories(work.resolve("snapshots"));
+        project.inlineGenerator = "<generator><generate><records>false</records><javadoc>false</javadoc></generate></generator>";
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+        assertEquals(0, FrontEnd.PLUGIN_WARM.run(project, snapshots, DEVELOPER, false, lines::add), String.join("\n", lines));
+        all.addAll(lines);
+        ProcessHandle engine = lines.stream().map(l -> java.util.regex.Pattern.compile("^daemon {6}started \\(pid (\\d+)\\)").matcher(l))
+                .filter(java.util.regex.Matcher::find).findFirst().flatMap(m -> ProcessHandle.of(Long.parseLong(m.group(1))))
+                .orElseThrow(() -> new AssertionError("no engine started:\n" + String.join("\n", lines)));
+        try {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+            while (engine.isAlive() && WarmEngines.of(project.dir).isEmpty() && System.nanoTime() < deadline) Thread.sleep(100);
+            assertEquals(List.of(engine), WarmEngines.of(project.dir), "the warm engine listens");
+            // The next generate is the engine's: it reads the request, with the generator, and serves it.
+            java.nio.file.Files.writeString(project.migrations().resolve("V2__create_t2.sql"), "CREATE TABLE IF NOT EXISTS t2 (id bigint PRIMARY KEY);\n");
+            lines.clear();
+            assertEquals(0, FrontEnd.PLUGIN_WARM.run(project, snapshots, DEVELOPER, false, lines::add), String.join("\n", lines));
+            all.addAll(lines);
+            assertTrue(engine.isAlive(), "the warm engine died on the request (its log is in the cairn-daemons folder):\n" + String.join("\n", lines));
+        } finally {
+            // every engine these runs started (the second run starts another when the first died)
+            for (String line : all) {
+                var m = java.util.regex.Pattern.compile("^daemon {6}started \\(pid (\\d+)\\)").matcher(line);
+                if (!m.find()) continue;
+                ProcessHandle.of(Long.parseLong(m.group(1))).ifPresent(e -> {
+                    e.destroy();
+                    try {
+                        WarmEngines.awaitExit(e, java.time.Duration.ofSeconds(30));
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
         }
     }
 
