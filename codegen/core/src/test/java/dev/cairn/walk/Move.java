@@ -1,5 +1,6 @@
 package dev.cairn.walk;
 
+import dev.cairn.daemon.DaemonClient;
 import dev.cairn.files.FileTrees;
 
 import java.io.IOException;
@@ -8,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -185,7 +188,7 @@ enum Move {
                 List<Path> local = new ArrayList<>();
                 for (Path f : p.migrationFiles()) if (!p.committed(f)) local.add(f);
                 if (local.isEmpty()) yield null;
-                Path newest = local.stream().max(java.util.Comparator.comparing(Move::version)).orElseThrow();
+                Path newest = local.stream().max(Comparator.comparing(Move::version)).orElseThrow();
                 Files.delete(newest);
                 yield "repair: deleted " + newest.getFileName();
             }
@@ -289,7 +292,7 @@ enum Move {
         ProcessHandle engine = engines.getFirst();
         switch (this) {
             case ENGINE_STOP -> {
-                dev.cairn.daemon.DaemonClient.stop(FrontEnd.settings(p, java.util.Map.of("daemon", FrontEnd.ENGINE_IDLE),
+                DaemonClient.stop(FrontEnd.settings(p, Map.of("daemon", FrontEnd.ENGINE_IDLE),
                         walk.environment()), walk.environment(), line -> { });
                 WarmEngines.awaitExit(engine, Duration.ofSeconds(60));
                 return "stopped the warm engine (daemon=stop)";

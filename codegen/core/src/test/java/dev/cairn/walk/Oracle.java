@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -128,7 +129,7 @@ final class Oracle implements AutoCloseable {
             parts.add(f.getKey() + " " + Observation.sha256(Files.readAllBytes(f.getValue())));
         }
         parts.add("HEAD " + project.gitOutput("ls-tree", "-r", "HEAD"));
-        parts.add("environment " + new java.util.TreeMap<>(environment));
+        parts.add("environment " + new TreeMap<>(environment));
         parts.add("generator " + inlineGenerator);
         return Observation.sha256(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
@@ -35,7 +36,6 @@ final class UserWalk implements AutoCloseable {
                   Map<String, Integer> frontEnds, Map<String, Integer> exits, Map<String, Integer> routes) {
     }
 
-    private static final java.util.regex.Pattern STARTED = java.util.regex.Pattern.compile("^daemon {6}started \\(pid (\\d+)\\)");
     private static final Duration WATCH_TIMEOUT = Duration.ofSeconds(120);
 
     private final long seed;
@@ -49,7 +49,7 @@ final class UserWalk implements AutoCloseable {
     private ProcessHandle paused;
     private FrontEnd frontEnd;
     /** The stage lines of the step's last run. */
-    private final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> lines = new CopyOnWriteArrayList<>();
     private final List<ProcessHandle> started = new ArrayList<>();
     private int lastExit;
 
@@ -196,10 +196,7 @@ final class UserWalk implements AutoCloseable {
             return frontEnd.run(project, snapshots, environment(), force, lines::add);
         } finally {
             // An engine this run started, to be stopped at the end (one warming up is not listed by cairn daemon yet).
-            for (String line : lines) {
-                java.util.regex.Matcher m = STARTED.matcher(line);
-                if (m.find()) ProcessHandle.of(Long.parseLong(m.group(1))).ifPresent(started::add);
-            }
+            for (String line : lines) WarmEngines.startedBy(line).ifPresent(started::add);
             if (resume != null) resume.join();
         }
     }

@@ -1,6 +1,7 @@
 package dev.cairn.walk;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -135,7 +136,7 @@ final class WalkProject {
 
     String gitOutput(String... args) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(gitCommand(args)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException("git " + String.join(" ", args) + " did not end within 60 s");

@@ -1,11 +1,19 @@
 package dev.cairn.walk;
 
+import dev.cairn.files.FileTrees;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,13 +49,13 @@ class WalkTest {
         WalkProject project = WalkProject.create(work.resolve("project"));
         Path v1 = project.migrations().resolve("V1__create_t1.sql");
         // written a while ago, so the cache may remember its hash (FileStamp.SETTLE)
-        java.nio.file.Files.setLastModifiedTime(v1, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-        Path snapshots = java.nio.file.Files.createDirectories(work.resolve("snapshots"));
+        Files.setLastModifiedTime(v1, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Path snapshots = Files.createDirectories(work.resolve("snapshots"));
         try (Oracle oracle = new Oracle(work.resolve("oracle"))) {
             assertEquals(0, FrontEnd.PLUGIN_IN_PROCESS.run(project, snapshots, DEVELOPER, false, line -> { }));
             project.commitAll("ship"); // V1 and its lock line released
             assertEquals("src/main/resources/db/migration/V1__create_t1.sql",
-                    project.dir.relativize(Path.of(Move.corruptHash(project.dir.resolve(Move.FILE_HASHES), new java.util.Random(1)))).toString());
+                    project.dir.relativize(Path.of(Move.corruptHash(project.dir.resolve(Move.FILE_HASHES), new Random(1)))).toString());
             project.setting("packageName", "com.example.db"); // something to do, so the run reads the migrations
             var fromZero = oracle.answer(project, DEVELOPER, null);
             int exit = FrontEnd.PLUGIN_IN_PROCESS.run(project, snapshots, DEVELOPER, false, line -> { });
@@ -62,16 +70,16 @@ class WalkTest {
     @Test
     void aDamagedSnapshotIsDiscardedNotAFailedBuild() throws Exception {
         WalkProject project = WalkProject.create(work.resolve("project"));
-        Path snapshots = java.nio.file.Files.createDirectories(work.resolve("snapshots"));
-        List<String> lines = new java.util.ArrayList<>();
+        Path snapshots = Files.createDirectories(work.resolve("snapshots"));
+        List<String> lines = new ArrayList<>();
         try (Oracle oracle = new Oracle(work.resolve("oracle"))) {
             assertEquals(0, FrontEnd.PLUGIN_IN_PROCESS.run(project, snapshots, DEVELOPER, false, lines::add), String.join("\n", lines));
             project.commitAll("ship");
-            List<Path> versions = dev.cairn.files.FileTrees.files(snapshots).values().stream()
+            List<Path> versions = FileTrees.files(snapshots).values().stream()
                     .filter(f -> f.getFileName().toString().equals("PG_VERSION") && f.getParent().getFileName().toString().equals("data")).toList();
             assertEquals(1, versions.size(), "one snapshot kept: " + versions);
-            java.nio.file.Files.writeString(versions.getFirst(), "10\n"); // was 18: a byte flipped
-            java.nio.file.Files.writeString(project.migrations().resolve("V2__create_t2.sql"), "CREATE TABLE IF NOT EXISTS t2 (id bigint PRIMARY KEY);\n");
+            Files.writeString(versions.getFirst(), "10\n"); // was 18: a byte flipped
+            Files.writeString(project.migrations().resolve("V2__create_t2.sql"), "CREATE TABLE IF NOT EXISTS t2 (id bigint PRIMARY KEY);\n");
             var fromZero = oracle.answer(project, DEVELOPER, null);
             lines.clear();
             int exit = FrontEnd.PLUGIN_IN_PROCESS.run(project, snapshots, DEVELOPER, false, lines::add);
@@ -92,48 +100,39 @@ class WalkTest {
     @Test
     void withAnInlineGeneratorTheWarmEngineServesTheNextGenerate() throws Exception {
         WalkProject project = WalkProject.create(work.resolve("project"));
-        Path snapshots = java.nio.file.Files.createDirectories(work.resolve("snapshots"));
+        Path snapshots = Files.createDirectories(work.resolve("snapshots"));
         project.inlineGenerator = "<generator><generate><records>false</records><javadoc>false</javadoc></generate></generator>";
-        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<String> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> lines = new ArrayList<>();
+        List<String> all = new ArrayList<>();
         assertEquals(0, FrontEnd.PLUGIN_WARM.run(project, snapshots, DEVELOPER, false, lines::add), String.join("\n", lines));
         all.addAll(lines);
-        ProcessHandle engine = lines.stream().map(l -> java.util.regex.Pattern.compile("^daemon {6}started \\(pid (\\d+)\\)").matcher(l))
-                .filter(java.util.regex.Matcher::find).findFirst().flatMap(m -> ProcessHandle.of(Long.parseLong(m.group(1))))
+        ProcessHandle engine = lines.stream().map(WarmEngines::startedBy).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> new AssertionError("no engine started:\n" + String.join("\n", lines)));
         try {
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (engine.isAlive() && WarmEngines.of(project.dir).isEmpty() && System.nanoTime() < deadline) Thread.sleep(100);
             assertEquals(List.of(engine), WarmEngines.of(project.dir), "the warm engine listens");
             // The next generate is the engine's: it reads the request, with the generator, and serves it.
-            java.nio.file.Files.writeString(project.migrations().resolve("V2__create_t2.sql"), "CREATE TABLE IF NOT EXISTS t2 (id bigint PRIMARY KEY);\n");
+            Files.writeString(project.migrations().resolve("V2__create_t2.sql"), "CREATE TABLE IF NOT EXISTS t2 (id bigint PRIMARY KEY);\n");
             lines.clear();
             assertEquals(0, FrontEnd.PLUGIN_WARM.run(project, snapshots, DEVELOPER, false, lines::add), String.join("\n", lines));
             all.addAll(lines);
             assertTrue(engine.isAlive(), "the warm engine died on the request (its log is in the cairn-daemons folder):\n" + String.join("\n", lines));
         } finally {
             // every engine these runs started (the second run starts another when the first died)
-            for (String line : all) {
-                var m = java.util.regex.Pattern.compile("^daemon {6}started \\(pid (\\d+)\\)").matcher(line);
-                if (!m.find()) continue;
-                ProcessHandle.of(Long.parseLong(m.group(1))).ifPresent(e -> {
-                    e.destroy();
-                    try {
-                        WarmEngines.awaitExit(e, java.time.Duration.ofSeconds(30));
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+            for (ProcessHandle started : all.stream().map(WarmEngines::startedBy).flatMap(Optional::stream).toList()) {
+                started.destroy();
+                WarmEngines.awaitExit(started, Duration.ofSeconds(30));
             }
         }
     }
 
-    private static final java.util.Map<String, String> DEVELOPER = java.util.Map.of("CI", "false");
+    private static final Map<String, String> DEVELOPER = Map.of("CI", "false");
 
     @Test
     void everyStepGivesTheResultOfARunFromZero() throws Exception {
         long seed = Long.getLong("walk.seed", 20261207L);
-        int steps = Integer.getInteger("walk.steps", 50);
+        int steps = Integer.getInteger("walk.steps", 40);
         walk = new UserWalk(work, seed, System.out::println);
         UserWalk.Report report = walk.walk(steps);
         System.out.println("walk seed " + seed + ": " + report.steps() + " steps, " + report.divergences().size() + " divergences, "

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +21,7 @@ import java.util.regex.Pattern;
 final class WarmEngines {
 
     private static final Pattern PID = Pattern.compile("^pid (\\d+) ");
+    private static final Pattern STARTED = Pattern.compile("^daemon {6}started \\(pid (\\d+)\\)");
 
     private WarmEngines() {
     }
@@ -34,6 +38,12 @@ final class WarmEngines {
         return engines;
     }
 
+    /** The engine a run's line says it started ({@code daemon      started (pid N)}), if that line is one. */
+    static Optional<ProcessHandle> startedBy(String line) {
+        Matcher m = STARTED.matcher(line);
+        return m.find() ? ProcessHandle.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+
     /** Sends a signal by its name (STOP, CONT) with kill(1): the JDK can send only TERM and KILL. */
     static void signal(ProcessHandle engine, String name) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(engine.pid()))
@@ -46,7 +56,7 @@ final class WarmEngines {
         try {
             engine.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             return !engine.isAlive();
         }
     }
