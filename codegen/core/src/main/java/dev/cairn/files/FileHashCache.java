@@ -31,11 +31,12 @@ import java.util.stream.Stream;
  * never remembered, so a second edit in the same clock tick (same size, same time stamp) cannot
  * hide; and the cache only ever answers for local, non-CI runs: check mode and {@code --force}
  * use {@link #none()} and hash every byte. The cache file is a build artifact (under target/,
- * never committed); a missing, foreign or damaged one simply means everything is hashed again.
+ * never committed); a missing, foreign or damaged one simply means everything is hashed again,
+ * and each line carries a check of its own, so a damaged entry is never taken for a file's hash.
  */
 public final class FileHashCache {
 
-    private static final String HEADER = "# cairn file hashes v1 (size, mtime ns, file key, sha256 with LF line endings, path)";
+    private static final String HEADER = "# cairn file hashes v2 (crc32c of the rest of the line, size, mtime ns, file key, sha256 with LF line endings, path)";
 
     private record Entry(long size, long modifiedNanos, String fileKey, String sha256) {
     }
@@ -85,7 +86,10 @@ public final class FileHashCache {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             if (!lines.isEmpty() && lines.getFirst().equals(HEADER)) {
                 for (String line : lines.subList(1, lines.size())) {
-                    String[] p = line.split("\t", 5);
+                    // A line whose check fails (a torn write, a bad block) is dropped: its file is hashed again.
+                    int tab = line.indexOf('\t');
+                    if (tab < 0 || !line.substring(0, tab).equals(check(line.substring(tab + 1)))) continue;
+                    String[] p = line.substring(tab + 1).split("\t", 5);
                     if (p.length == 5) entries.put(p[4], new Entry(Long.parseLong(p[0]), Long.parseLong(p[1]), p[2], p[3]));
                 }
             }
@@ -179,6 +183,13 @@ public final class FileHashCache {
         }
     }
 
+    /** CRC-32C of a line's fields: a damaged entry must not stand for a file's content (it would read as an edit). */
+    private static String check(String fields) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(fields.getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(crc.getValue());
+    }
+
     private static String key(Path path) {
         return path.toAbsolutePath().normalize().toString();
     }
@@ -195,8 +206,9 @@ public final class FileHashCache {
         entries.keySet().removeIf(k -> !seen.contains(k) && !Files.exists(Path.of(k)));
         entries.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> lines.add(e.getValue().size() + "\t" + e.getValue().modifiedNanos() + "\t"
-                        + e.getValue().fileKey() + "\t" + e.getValue().sha256() + "\t" + e.getKey()));
+                .map(e -> e.getValue().size() + "\t" + e.getValue().modifiedNanos() + "\t"
+                        + e.getValue().fileKey() + "\t" + e.getValue().sha256() + "\t" + e.getKey())
+                .forEach(line -> lines.add(check(line) + "\t" + line));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".file-hashes", ".tmp");
