@@ -49,7 +49,7 @@ enum FrontEnd {
             return this == CLI
                     ? Goals.generate(settings(project, parameters, environment), environment, out, out, r -> { })
                     : MavenGoal.run("generate", project.dir, parameters, project.inlineGenerator, Map.of(), environment,
-                            out, out, root -> { }, (line, inputs) -> { });
+                            out, out, out, root -> { }, (line, inputs) -> { });
         } catch (Exception failed) {
             // what the CLI prints before exit code 1, and what fails the Maven build
             out.accept("error: " + failed.getMessage());

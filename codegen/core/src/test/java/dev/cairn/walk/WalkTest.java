@@ -88,15 +88,11 @@ class WalkTest {
     }
 
     /**
-     * Found by the walk (seed 1, the daemons' logs): with the pom's inline {@code <generator>}, the
-     * warm engine dies on the first generate it is asked to run (DaemonProtocol writes jOOQ's
-     * {@code Generator.toString()}, the children without their {@code <generator>} root, which
-     * UserGenerator.parse refuses: "The markup in the document following the root element must be
-     * well-formed"). Results stay right (every run falls back to its own JVM), but no such project
-     * ever runs warm and each generate starts a JVM that dies. Disabled until the daemon's owners
-     * fix it (one line: send {@code "<generator>" + g + "</generator>"}); it fails today.
+     * Found by the walk: with an inline {@code <generator>} the warm engine died at its first request
+     * (the protocol sent jOOQ's {@code Generator.toString()}, which has no {@code <generator>} root).
+     * Results stayed right (every run fell back to its own JVM), but such a project never ran warm.
+     * Fixed in the protocol ({@code UserGenerator.asXml}); this is its regression test.
      */
-    @org.junit.jupiter.api.Disabled("daemon bug found by the walk: an inline <generator> kills the warm engine at its first request")
     @Test
     void withAnInlineGeneratorTheWarmEngineServesTheNextGenerate() throws Exception {
         WalkProject project = WalkProject.create(work.resolve("project"));
