@@ -45,9 +45,24 @@ class GenerateDaemonTest {
     private final List<String> out = new CopyOnWriteArrayList<>();
     private final List<Long> daemons = new ArrayList<>();
 
+    /**
+     * Stops the daemons a test started and waits (bounded) until they are gone: a daemon writes its
+     * caches into the project's target/ after a run, and must not do so while the test's folder is
+     * being deleted (a busy CI machine saw exactly that race).
+     */
     @AfterEach
-    void stopDaemons() {
-        for (long pid : daemons) ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+    void stopDaemons() throws Exception {
+        for (long pid : daemons) {
+            java.util.Optional<ProcessHandle> daemon = ProcessHandle.of(pid);
+            if (daemon.isEmpty()) continue;
+            daemon.get().destroy();
+            try {
+                daemon.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException stuck) {
+                daemon.get().destroyForcibly();
+                daemon.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test
