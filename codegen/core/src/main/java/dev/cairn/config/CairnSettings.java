@@ -10,10 +10,6 @@ import dev.cairn.migrate.MigrationLocations;
 import dev.cairn.pipeline.PipelineOptions;
 import org.jooq.meta.jaxb.Generator;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The tool's configuration as data: every {@link Setting} resolved to one value, whichever front
@@ -127,20 +122,12 @@ public record CairnSettings(Path baseDir, Map<Setting, String> values, Map<Setti
 
     private static Map<String, String> readProjectFile(Path baseDir) {
         Path file = baseDir.resolve(PROPERTIES_FILE);
-        if (!Files.isRegularFile(file)) return Map.of();
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String key : p.stringPropertyNames()) {
+        Map<String, String> m = PropertiesFile.read(file);
+        for (String key : m.keySet()) {
             if (Setting.byKey(key).isEmpty()) {
                 throw new IllegalArgumentException(file + ": unknown setting '" + key + "'. Known: "
                         + Arrays.stream(Setting.values()).map(Setting::key).toList() + " (docs/reference.md).");
             }
-            m.put(key, p.getProperty(key));
         }
         return m;
     }

@@ -1,10 +1,5 @@
 package dev.cairn.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -71,15 +65,8 @@ public record FlywayConfiguration(Map<Setting, String> values, String source, Li
     }
 
     private static Map<String, String> conf(Path file) {
-        if (!Files.isRegularFile(file)) return Map.of();
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
         Map<String, String> keys = new TreeMap<>();
-        for (String k : p.stringPropertyNames()) keys.put(k.strip(), p.getProperty(k).strip());
+        PropertiesFile.read(file).forEach((k, v) -> keys.put(k.strip(), v.strip()));
         return keys;
     }
 
